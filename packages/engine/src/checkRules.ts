@@ -1,0 +1,73 @@
+import { formatPercent, formatTkr } from './formatSv.ts';
+import type { Ore } from './money.ts';
+import type { YearProjection } from './projectPlan.ts';
+import { applyRate, compareRates, isZero, type Rate } from './rate.ts';
+
+/** The rules a plan must respect. */
+export type RuleId = 'negative-equity' | 'equity-cap' | 'admin-share';
+
+/** A rule broken in a year, with the amounts behind it and a Swedish message for the board. */
+export interface Finding {
+  rule: RuleId;
+  /** `error`: the plan is not allowed (a förbund may not borrow); `warning`: it should be looked at. */
+  severity: 'error' | 'warning';
+  year: number;
+  message: string;
+  /** The figure the rule looks at: closing equity, or administration cost. */
+  amount: Ore;
+  /** The limit in kronor where there is one (the equity cap in kronor). */
+  limit?: Ore;
+  /** For admin-share: the share and the band edge it crossed. */
+  share?: Rate;
+  limitShare?: Rate;
+}
+
+/** Checks every year against the rules: no negative equity, the equity cap, the admin-share band. */
+export function checkRules(
+  rows: readonly YearProjection[],
+  thresholds: { equityCap: Rate; adminMin: Rate; adminMax: Rate },
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of rows) {
+    const { year, closingEquity, revenue } = row;
+    if (closingEquity < 0) {
+      findings.push({
+        rule: 'negative-equity',
+        severity: 'error',
+        year,
+        amount: closingEquity,
+        message: `Eget kapital blir negativt ${year}: ${formatTkr(closingEquity)}. Ett samordningsförbund får inte låna.`,
+      });
+    }
+    const cap = thresholds.equityCap;
+    if (revenue > 0 && BigInt(closingEquity) * cap.d > BigInt(revenue) * cap.n) {
+      const limit = applyRate(revenue, cap);
+      findings.push({
+        rule: 'equity-cap',
+        severity: 'warning',
+        year,
+        amount: closingEquity,
+        limit,
+        message: `Eget kapital ${year} (${formatTkr(closingEquity)}) överstiger ${formatPercent(cap, 0)} av årets intäkter (${formatTkr(limit)}) med ${formatTkr((closingEquity - limit) as Ore)}.`,
+      });
+    }
+    const share = row.adminShare;
+    if (share) {
+      const over = compareRates(share, thresholds.adminMax) > 0;
+      const under = !isZero(thresholds.adminMin) && compareRates(share, thresholds.adminMin) < 0;
+      if (over || under) {
+        const edge = over ? thresholds.adminMax : thresholds.adminMin;
+        findings.push({
+          rule: 'admin-share',
+          severity: 'warning',
+          year,
+          amount: row.costsByCategory.administration,
+          share,
+          limitShare: edge,
+          message: `Administrationens andel av kostnaderna ${year} är ${formatPercent(share)}, ${over ? 'över' : 'under'} gränsen ${formatPercent(edge, 0)}.`,
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,29 @@
+/**
+ * @samplan/engine — the pure scenario engine: exact money, the plan model, scenarios,
+ * projection, rules, audit and the two goal-seek answers. No DOM, Node, React or Yjs.
+ */
+
+export { allocate } from './allocate.ts';
+export { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
+export { checkRules, type Finding, type RuleId } from './checkRules.ts';
+export { type CompiledPlan, compilePlan } from './compilePlan.ts';
+export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
+export * from './formatSv.ts';
+export * from './money.ts';
+export { parsePlan, parseScenario, validatePlan } from './parsePlan.ts';
+export * from './planSchema.ts';
+export {
+  type ProjectedLine,
+  type Projection,
+  projectChanges,
+  projectPlan,
+  summarize,
+  type YearProjection,
+} from './projectPlan.ts';
+export * from './rate.ts';
+export { resolveScenario } from './resolveScenario.ts';
+export * from './result.ts';
+export * from './scenarioSchema.ts';
+export { IdSchema, IsoDateSchema, KronorSchema, RateSchema, YearSchema } from './schemaPrimitives.ts';
+export { spreadProRata } from './spreadProRata.ts';
+export { type StaffTerms, staffCost } from './staffCost.ts';

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { isRealDate, monthIndex } from './calendar.ts';
+import { parseKronor } from './money.ts';
+import { type Plan, PlanSchema } from './planSchema.ts';
+import { compareRates, parseRate } from './rate.ts';
+import { resolveScenario } from './resolveScenario.ts';
+import { fail, type Issue, ok, type Result } from './result.ts';
+import { type Scenario, ScenarioSchema } from './scenarioSchema.ts';
+
+const swedish = z.locales.sv().localeError;
+
+/** Turns zod's issues into ours: a Swedish message, the JSON path and the field name. */
+export function schemaIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({
+    code: `schema-${i.code}`,
+    message: i.message,
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    field: String(i.path.at(-1) ?? ''),
+  }));
+}
+
+/**
+ * Reads a plan from untrusted JSON data: the schema first, then what a schema cannot say
+ * (consecutive years, unique ids, references, amounts within range, real dates). Never throws.
+ */
+export function parsePlan(input: unknown): Result<Plan> {
+  const parsed = PlanSchema.safeParse(input, { error: swedish });
+  if (!parsed.success) return fail(...schemaIssues(parsed.error));
+  const issues = validatePlan(parsed.data);
+  return issues.length ? fail(...issues) : ok(parsed.data);
+}
+
+/** Reads a scenario from untrusted JSON data and checks it against the plan. */
+export function parseScenario(input: unknown, plan: Plan): Result<Scenario> {
+  const parsed = ScenarioSchema.safeParse(input, { error: swedish });
+  if (!parsed.success) return fail(...schemaIssues(parsed.error));
+  const resolved = resolveScenario(plan, parsed.data);
+  if (!resolved.ok) return fail(...resolved.errors.map((e) => ({ ...e, path: e.path?.slice(2) })));
+  return ok(parsed.data);
+}
+
+/** The checks a schema cannot express. Returns every issue found, each with its path. */
+export function validatePlan(plan: Plan): Issue[] {
+  const issues: Issue[] = [];
+  const at = (path: (string | number)[], code: string, message: string) =>
+    issues.push({ code, message, path, field: String(path.at(-1) ?? '') });
+  const years = plan.years;
+  years.forEach((y, i) => {
+    if (i > 0 && y !== (years[i - 1] as number) + 1)
+      at(['years', i], 'years-not-consecutive', `Åren måste följa på varandra: ${years[i - 1]} följs av ${y}`);
+  });
+  const yearSet = new Set(years.map(String));
+  const seen = new Map<string, string>();
+  const unique = (id: string, path: (string | number)[]) => {
+    const before = seen.get(id);
+    if (before) at([...path, 'id'], 'duplicate-id', `id "${id}" används redan (${before})`);
+    else seen.set(id, path.join('.'));
+  };
+  const amounts = (record: Record<string, string> | undefined, path: (string | number)[]) => {
+    for (const [year, value] of Object.entries(record ?? {})) {
+      if (!yearSet.has(year))
+        at([...path, year], 'year-outside-plan', `${year} är inte ett av planens år (${years.join(', ')})`);
+      amount(value, [...path, year]);
+    }
+  };
+  const amount = (value: string, path: (string | number)[]) => {
+    const parsed = parseKronor(value);
+    if (!parsed.ok)
+      at(
+        path,
+        `amount-${parsed.error}`,
+        parsed.error === 'range' ? `Beloppet ${value} kr är större än 1 000 000 000 kr` : `Ogiltigt belopp "${value}"`,
+      );
+  };
+  const rateWithin = (value: string, min: number, max: number, path: (string | number)[], what: string) => {
+    const r = parseRate(value);
+    if (!r || r.n * 1n < BigInt(min) * r.d || r.n > BigInt(max) * r.d)
+      at(path, 'rate-range', `${what} ska vara mellan ${min} och ${max}`);
+  };
+  const date = (value: string | undefined, path: (string | number)[]) => {
+    if (value !== undefined && !isRealDate(value)) at(path, 'invalid-date', `${value} är inget giltigt datum`);
+  };
+
+  amount(plan.openingEquity, ['openingEquity']);
+  const projects = new Set(plan.esfProjects.map((p) => p.id));
+  const members = new Set(plan.members.map((m) => m.id));
+  plan.esfProjects.forEach((p, i) => {
+    unique(p.id, ['esfProjects', i]);
+  });
+  plan.members.forEach((m, i) => {
+    unique(m.id, ['members', i]);
+    if (m.amounts) amounts(m.amounts, ['members', i, 'amounts']);
+    else if (m.group === 'state')
+      at(['members', i, 'amounts'], 'missing-amounts', `Staten (${m.name}) måste ha belopp per år`);
+  });
+  for (const group of ['region', 'kommun'] as const) {
+    const open = plan.members.filter((m) => m.group === group && !m.amounts);
+    if (open.length > 1 && open.some((m) => m.population === undefined)) {
+      const i = plan.members.indexOf(open.find((m) => m.population === undefined) as (typeof open)[number]);
+      at(
+        ['members', i, 'population'],
+        'missing-population',
+        `${plan.members[i]?.name}: invånarantal behövs för att fördela medlemsbidraget`,
+      );
+    }
+  }
+  plan.revenues.forEach((r, i) => {
+    unique(r.id, ['revenues', i]);
+    amounts(r.amounts, ['revenues', i, 'amounts']);
+    if (r.kind === 'esf' && (r.project === undefined || !projects.has(r.project))) {
+      at(
+        ['revenues', i, 'project'],
+        'unknown-project',
+        `ESF-intäkten "${r.name}" måste höra till ett ESF-projekt som finns`,
+      );
+    }
+    if (r.kind === 'income' && r.project !== undefined)
+      at(['revenues', i, 'project'], 'project-on-income', 'Bara ESF-intäkter hör till ett projekt');
+  });
+  plan.costs.forEach((c, i) => {
+    const path = ['costs', i];
+    unique(c.id, path);
+    if (c.project !== undefined && !projects.has(c.project))
+      at([...path, 'project'], 'unknown-project', `ESF-projektet "${c.project}" finns inte`);
+    if (c.member !== undefined && !members.has(c.member))
+      at([...path, 'member'], 'unknown-member', `Medlemmen "${c.member}" finns inte`);
+    if (c.utilization !== undefined) rateWithin(c.utilization, 0, 1, [...path, 'utilization'], 'Nyttjandegraden');
+    const a = c.amount;
+    date(a.start, [...path, 'amount', 'start']);
+    date(a.end, [...path, 'amount', 'end']);
+    if (a.start && a.end && monthIndex(a.end) < monthIndex(a.start))
+      at([...path, 'amount', 'end'], 'period-reversed', `Perioden slutar (${a.end}) före den börjar (${a.start})`);
+    if (a.type === 'yearly') amounts(a.amounts, [...path, 'amount', 'amounts']);
+    if (a.type === 'period') amount(a.total, [...path, 'amount', 'total']);
+    if (a.type === 'staff') {
+      amount(a.monthlySalary, [...path, 'amount', 'monthlySalary']);
+      rateWithin(a.fte, 0, 100, [...path, 'amount', 'fte'], 'Tjänstgöringsgraden');
+      if (a.employerAddOn !== undefined)
+        rateWithin(a.employerAddOn, 0, 2, [...path, 'amount', 'employerAddOn'], 'PO-påslaget');
+    }
+  });
+  rateWithin(plan.assumptions.utilization, 0, 1, ['assumptions', 'utilization'], 'Nyttjandegraden');
+  rateWithin(plan.assumptions.indexation, -1, 1, ['assumptions', 'indexation'], 'Indexeringen');
+  rateWithin(plan.assumptions.employerAddOn, 0, 2, ['assumptions', 'employerAddOn'], 'PO-påslaget');
+  rateWithin(plan.thresholds.equityCap, 0, 10, ['thresholds', 'equityCap'], 'Taket för eget kapital');
+  const min = parseRate(plan.thresholds.adminShare.min);
+  const max = parseRate(plan.thresholds.adminShare.max);
+  if (min && max && compareRates(min, max) > 0)
+    at(
+      ['thresholds', 'adminShare', 'min'],
+      'band-reversed',
+      'Administrationsandelens nedre gräns är större än den övre',
+    );
+  plan.stated.forEach((s, i) => {
+    if (!yearSet.has(String(s.year)))
+      at(['stated', i, 'year'], 'year-outside-plan', `${s.year} är inte ett av planens år`);
+    if (s.when && !projects.has(s.when.project))
+      at(['stated', i, 'when', 'project'], 'unknown-project', `ESF-projektet "${s.when.project}" finns inte`);
+  });
+  const scenarioIds = new Set<string>();
+  plan.scenarios.forEach((s, i) => {
+    if (scenarioIds.has(s.id)) at(['scenarios', i, 'id'], 'duplicate-id', `Scenario-id "${s.id}" används redan`);
+    scenarioIds.add(s.id);
+  });
+  if (issues.length === 0) {
+    const reported = new Set<string>();
+    for (const s of plan.scenarios) {
+      const resolved = resolveScenario(plan, s);
+      if (resolved.ok) continue;
+      for (const e of resolved.errors) {
+        const owner = plan.scenarios.findIndex((p) => p.id === e.path?.[1]);
+        const path = ['scenarios', owner, ...(e.path?.slice(2) ?? [])];
+        const key = `${e.code}:${path.join('.')}`;
+        if (!reported.has(key)) issues.push({ ...e, path });
+        reported.add(key);
+      }
+    }
+  }
+  return issues;
+}
