@@ -176,7 +176,11 @@ function compileMembers(plan: Plan): CompiledMember[] {
         open.map((j) => plan.members[j]?.population ?? 1),
       );
     });
-    for (const [k, j] of open.entries()) derived.set(j, perYear.map((parts) => parts[k] as Ore));
+    for (const [k, j] of open.entries())
+      derived.set(
+        j,
+        perYear.map((parts) => parts[k] as Ore),
+      );
   }
   return plan.members.map((m, j) => ({
     id: m.id,

@@ -5,6 +5,8 @@
 
 export { allocate } from './allocate.ts';
 export { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
+export { type Audit, type AuditEntry, auditPlan, figureValue } from './auditPlan.ts';
+export { monthIndex, monthsInYears } from './calendar.ts';
 export { checkRules, type Finding, type RuleId } from './checkRules.ts';
 export { type CompiledPlan, compilePlan } from './compilePlan.ts';
 export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
@@ -12,6 +14,7 @@ export * from './formatSv.ts';
 export * from './money.ts';
 export { parsePlan, parseScenario, validatePlan } from './parsePlan.ts';
 export * from './planSchema.ts';
+export * from './projectionToJson.ts';
 export {
   type ProjectedLine,
   type Projection,
@@ -25,5 +28,7 @@ export { resolveScenario } from './resolveScenario.ts';
 export * from './result.ts';
 export * from './scenarioSchema.ts';
 export { IdSchema, IsoDateSchema, KronorSchema, RateSchema, YearSchema } from './schemaPrimitives.ts';
+export { extraSpend, ROOM_LINE_ID, type SpendingRoom, spendingRoom } from './spendingRoom.ts';
 export { spreadProRata } from './spreadProRata.ts';
 export { type StaffTerms, staffCost } from './staffCost.ts';
+export { type StateCutTolerance, stateCutTolerance } from './stateCutTolerance.ts';

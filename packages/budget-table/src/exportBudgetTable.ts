@@ -1,0 +1,119 @@
+import { compilePlan, formatKronor, type Plan } from '@samplan/engine';
+import { Decimal } from 'decimal.js';
+import { FIXED_COLUMNS } from './importBudgetTable.ts';
+import { createIdMaker } from './slugify.ts';
+
+const quote = (text: string): string => (/[",;\n\r#]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const percent = (fraction: string): string => `${new Decimal(fraction).times(100).toFixed()} %`;
+
+/**
+ * Writes a plan as a budget table (`,`-separated, amounts in kr) that `importBudgetTable` reads
+ * back to the same projection. Settings and what the table has no column for (stable ids,
+ * requisitioning members, populations, per-line utilization, staff terms) go into `#` directive
+ * comments, which other readers skip. Scenarios are not part of a budget table.
+ */
+export function exportBudgetTable(plan: Plan): string {
+  const out: string[] = [];
+  const years = plan.years;
+  const nextId = createIdMaker();
+  const directives = (id: string, name: string, extra: string[] = []) => {
+    const lines = [...extra];
+    const wouldBe = nextId(name, undefined);
+    if (wouldBe !== id) lines.unshift(`# @id: ${id}`);
+    return lines;
+  };
+  const row = (cells: string[]) => out.push(cells.map(quote).join(','));
+  const yearCells = (amounts: Record<string, string> | undefined) => years.map((y) => amounts?.[String(y)] ?? '');
+
+  out.push(`# plan: ${plan.name}`);
+  out.push('# unit: kr');
+  out.push(`# utilization: ${percent(plan.assumptions.utilization)}`);
+  out.push(`# indexation: ${percent(plan.assumptions.indexation)}`);
+  out.push(`# employer-add-on: ${percent(plan.assumptions.employerAddOn)}`);
+  out.push(`# equity-cap: ${percent(plan.thresholds.equityCap)}`);
+  out.push(`# admin-share: ${percent(plan.thresholds.adminShare.min)} – ${percent(plan.thresholds.adminShare.max)}`);
+  row([...FIXED_COLUMNS, ...years.map(String)]);
+
+  for (const m of plan.members) {
+    out.push(...directives(m.id, m.name, m.population !== undefined ? [`# @population: ${m.population}`] : []));
+    row(['member', m.name, m.group, '', '', '', '', ...yearCells(m.amounts)]);
+  }
+  const projectName = new Map(plan.esfProjects.map((p) => [p.id, p]));
+  const projectsSeen = new Set<string>();
+  for (const r of plan.revenues) {
+    const p = r.project === undefined ? undefined : projectName.get(r.project);
+    if (p && !projectsSeen.has(p.id)) {
+      projectsSeen.add(p.id);
+      if (nextId(p.name) !== p.id) out.push(`# @project-id: ${p.id}`);
+    }
+    out.push(...directives(r.id, r.name));
+    row([
+      r.kind,
+      r.name,
+      r.kind === 'esf' && p?.status === 'applied' ? 'applied' : '',
+      p?.name ?? '',
+      '',
+      '',
+      '',
+      ...yearCells(r.amounts),
+    ]);
+  }
+  row(['equity', 'Ingående eget kapital', '', '', '', '', '', plan.openingEquity, ...years.slice(1).map(() => '')]);
+
+  const compiled = compilePlan(plan);
+  const members = new Map(plan.members.map((m) => [m.id, m.name]));
+  plan.costs.forEach((c, i) => {
+    const extra: string[] = [];
+    if (c.member !== undefined) extra.push(`# @member: ${members.get(c.member)}`);
+    if (c.utilization !== undefined) extra.push(`# @utilization: ${percent(c.utilization)}`);
+    const a = c.amount;
+    let start = '';
+    let end = '';
+    let total = '';
+    let amounts = years.map(() => '');
+    if (a.type === 'yearly') {
+      start = a.start ?? '';
+      end = a.end ?? '';
+      amounts = yearCells(a.amounts);
+    } else if (a.type === 'period') {
+      ({ start, end, total } = a);
+    } else {
+      start = a.start ?? '';
+      end = a.end ?? '';
+      const terms = [`fte=${a.fte}`, `salary=${a.monthlySalary}`, `year=${a.salaryYear ?? years[0]}`];
+      if (a.employerAddOn !== undefined) terms.push(`add-on=${a.employerAddOn}`);
+      terms.push(`indexed=${a.indexed ? 'yes' : 'no'}`);
+      extra.push(`# @staff: ${terms.join(' ')}`);
+      amounts = (compiled.costs[i]?.amounts ?? []).map(formatKronor);
+    }
+    out.push(...directives(c.id, c.name, extra));
+    const project = c.project === undefined ? '' : (projectName.get(c.project)?.name ?? '');
+    row(['cost', c.name, c.category, project, start, end, total, ...amounts]);
+  });
+
+  // One row per stated figure series: same label, figure, ESF assumption and precision.
+  const series = new Map<string, Plan['stated']>();
+  for (const s of plan.stated) {
+    const key = JSON.stringify([s.label, s.figure, s.when ?? null, s.precision ?? null]);
+    const list = series.get(key) ?? [];
+    if (list.some((x) => x.year === s.year)) series.set(`${key}#${s.year}`, [s]);
+    else series.set(key, [...list, s]);
+  }
+  for (const list of series.values()) {
+    const first = list[0] as Plan['stated'][number];
+    const share = first.figure.startsWith('share-');
+    const cells = years.map((y) => {
+      const s = list.find((x) => x.year === y);
+      if (!s) return '';
+      if (!share) return s.value;
+      const decimals = s.precision ? Math.max(0, new Decimal(s.precision).times(100).decimalPlaces()) : 4;
+      return `${new Decimal(s.value).times(100).toFixed(decimals)} %`;
+    });
+    if (first.precision && !share) out.push(`# @precision: ${first.precision}`);
+    const project = first.when
+      ? `${first.when.runs ? '' : '!'}${projectName.get(first.when.project)?.name ?? first.when.project}`
+      : '';
+    row(['stated', first.label || first.figure, first.figure, project, '', '', '', ...cells]);
+  }
+  return `${out.join('\n')}\n`;
+}

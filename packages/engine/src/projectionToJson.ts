@@ -1,0 +1,196 @@
+import type { Audit, AuditEntry } from './auditPlan.ts';
+import type { Finding } from './checkRules.ts';
+import { formatKronor } from './money.ts';
+import type { Projection } from './projectPlan.ts';
+import { formatRate, type Rate } from './rate.ts';
+import type { SpendingRoom } from './spendingRoom.ts';
+import type { StateCutTolerance } from './stateCutTolerance.ts';
+
+/** Decimal strings in kronor, fractions as decimal strings: what crosses every boundary. */
+export type DecimalString = string;
+
+export interface YearJson {
+  year: number;
+  revenue: DecimalString;
+  costs: DecimalString;
+  result: DecimalString;
+  openingEquity: DecimalString;
+  closingEquity: DecimalString;
+  equityRatio: DecimalString | null;
+  adminShare: DecimalString | null;
+  revenueBySource: { members: DecimalString; esf: DecimalString; income: DecimalString };
+  membersByGroup: { state: DecimalString; region: DecimalString; kommun: DecimalString };
+  costsByCategory: {
+    individual: DecimalString;
+    structural: DecimalString;
+    administration: DecimalString;
+    unallocated: DecimalString;
+  };
+}
+
+export interface FindingJson {
+  rule: Finding['rule'];
+  severity: Finding['severity'];
+  year: number;
+  message: string;
+  amount: DecimalString;
+  limit?: DecimalString;
+  share?: DecimalString;
+  limitShare?: DecimalString;
+}
+
+export interface AuditEntryJson {
+  year: number;
+  figure: AuditEntry['figure'];
+  label: string;
+  unit: 'kr' | 'share';
+  stated: DecimalString;
+  computed: DecimalString;
+  difference: DecimalString;
+  when?: { project: string; runs: boolean };
+  line?: number;
+}
+
+export interface LineJson {
+  id: string;
+  name: string;
+  kind: Projection['lines'][number]['kind'];
+  group?: string;
+  project?: string;
+  amounts: DecimalString[];
+}
+
+/** The projection as plain JSON data (`samplan project --json`, worker messages). */
+export interface ProjectionJson {
+  unit: 'kr';
+  years: YearJson[];
+  lines: LineJson[];
+  findings: FindingJson[];
+  audit: AuditEntryJson[];
+  auditChecked: number;
+  answers?: { spendingRoom?: SpendingRoomJson; stateCut?: StateCutJson };
+}
+
+export interface SpendingRoomJson {
+  yearly: DecimalString | null;
+  fromYear: number;
+  bindingYear: number | null;
+  minEquity: DecimalString;
+  closingEquity: DecimalString[];
+}
+
+export interface StateCutJson {
+  breakingCut: DecimalString | null;
+  breakingYear: number | null;
+  toleratedCut: DecimalString | null;
+  fromYear: number;
+  matching: boolean;
+}
+
+const share = (r: Rate | null): DecimalString | null => (r === null ? null : formatRate(r, 6));
+const kr = formatKronor;
+
+/** Converts a projection (and optionally its audit and answers) to plain JSON with decimal strings. */
+export function projectionToJson(
+  projection: Projection,
+  audit?: Audit,
+  answers?: { spendingRoom?: SpendingRoom; stateCut?: StateCutTolerance },
+): ProjectionJson {
+  return {
+    unit: 'kr',
+    years: projection.rows.map((r) => ({
+      year: r.year,
+      revenue: kr(r.revenue),
+      costs: kr(r.costs),
+      result: kr(r.result),
+      openingEquity: kr(r.openingEquity),
+      closingEquity: kr(r.closingEquity),
+      equityRatio: share(r.equityRatio),
+      adminShare: share(r.adminShare),
+      revenueBySource: {
+        members: kr(r.revenueBySource.members),
+        esf: kr(r.revenueBySource.esf),
+        income: kr(r.revenueBySource.income),
+      },
+      membersByGroup: {
+        state: kr(r.membersByGroup.state),
+        region: kr(r.membersByGroup.region),
+        kommun: kr(r.membersByGroup.kommun),
+      },
+      costsByCategory: {
+        individual: kr(r.costsByCategory.individual),
+        structural: kr(r.costsByCategory.structural),
+        administration: kr(r.costsByCategory.administration),
+        unallocated: kr(r.costsByCategory.unallocated),
+      },
+    })),
+    lines: projection.lines.map((l) => ({
+      id: l.id,
+      name: l.name,
+      kind: l.kind,
+      ...(l.group ? { group: l.group } : {}),
+      ...(l.project ? { project: l.project } : {}),
+      amounts: l.amounts.map(kr),
+    })),
+    findings: projection.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      year: f.year,
+      message: f.message,
+      amount: kr(f.amount),
+      ...(f.limit !== undefined ? { limit: kr(f.limit) } : {}),
+      ...(f.share ? { share: formatRate(f.share, 6) } : {}),
+      ...(f.limitShare ? { limitShare: formatRate(f.limitShare, 6) } : {}),
+    })),
+    audit: (audit?.entries ?? []).map(auditEntryToJson),
+    auditChecked: audit?.checked ?? 0,
+    ...(answers ? { answers: answersToJson(answers) } : {}),
+  };
+}
+
+function auditEntryToJson(e: AuditEntry): AuditEntryJson {
+  const common = {
+    year: e.year,
+    figure: e.figure,
+    label: e.label,
+    ...(e.when ? { when: e.when } : {}),
+    ...(e.source ? { line: e.source.line } : {}),
+  };
+  return e.unit === 'kr'
+    ? { ...common, unit: 'kr', stated: kr(e.stated), computed: kr(e.computed), difference: kr(e.difference) }
+    : {
+        ...common,
+        unit: 'share',
+        stated: formatRate(e.stated, 6),
+        computed: formatRate(e.computed, 6),
+        difference: formatRate(e.difference, 6),
+      };
+}
+
+function answersToJson(a: {
+  spendingRoom?: SpendingRoom;
+  stateCut?: StateCutTolerance;
+}): NonNullable<ProjectionJson['answers']> {
+  const out: NonNullable<ProjectionJson['answers']> = {};
+  if (a.spendingRoom) {
+    const s = a.spendingRoom;
+    out.spendingRoom = {
+      yearly: s.yearly === null ? null : kr(s.yearly),
+      fromYear: s.fromYear,
+      bindingYear: s.bindingYear,
+      minEquity: kr(s.minEquity),
+      closingEquity: s.closingEquity.map(kr),
+    };
+  }
+  if (a.stateCut) {
+    const c = a.stateCut;
+    out.stateCut = {
+      breakingCut: share(c.breakingCut),
+      breakingYear: c.breakingYear,
+      toleratedCut: share(c.toleratedCut),
+      fromYear: c.fromYear,
+      matching: c.matching,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { compilePlan } from './compilePlan.ts';
+import { formatKronor, type Ore } from './money.ts';
+import type { Plan } from './planSchema.ts';
+import { projectChanges } from './projectPlan.ts';
+import { resolveScenario } from './resolveScenario.ts';
+import { ok, type Result } from './result.ts';
+import type { Change, Scenario } from './scenarioSchema.ts';
+
+/** "How much can we spend?" (utrymme för nya insatser). */
+export interface SpendingRoom {
+  /** Largest extra spend per year, from `fromYear` on; null when equity is below the floor even without it. */
+  yearly: Ore | null;
+  fromYear: number;
+  /** Equity every year must stay at or above (0: a förbund may not borrow). */
+  minEquity: Ore;
+  /** The year whose equity sets the limit. */
+  bindingYear: number | null;
+  /** Closing equity per year with that spend. */
+  closingEquity: Ore[];
+}
+
+/** The id of the new insats the spending-room answer adds. */
+export const ROOM_LINE_ID = '__spending-room__';
+
+/** A change that adds `yearly` of new, fully spent, individual-focused insatser from `fromYear`. */
+export function extraSpend(years: readonly number[], fromYear: number, yearly: Ore): Change {
+  const amounts: Record<string, string> = {};
+  for (const y of years) if (y >= fromYear) amounts[String(y)] = formatKronor(yearly);
+  return {
+    type: 'insats-new',
+    line: {
+      id: ROOM_LINE_ID,
+      name: 'Utrymme för nya insatser',
+      category: 'individual',
+      utilization: '1',
+      amount: { type: 'yearly', amounts },
+    },
+  };
+}
+
+/**
+ * The largest extra yearly spend on new insatser that keeps closing equity at or above `minEquity`
+ * in every year. Closing equity falls by the spend times the number of years it has run, so the
+ * answer is the smallest (equity − floor) / years over the horizon, in whole öre; it is then
+ * verified by projecting with it (and one öre more), so it is exact under every scenario.
+ */
+export function spendingRoom(
+  plan: Plan,
+  scenario?: Scenario,
+  options: { fromYear?: number; minEquity?: Ore } = {},
+): Result<SpendingRoom> {
+  const cp = compilePlan(plan);
+  const resolved = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
+  if (!resolved.ok) return resolved;
+  const years = cp.years;
+  const fromYear = Math.max(options.fromYear ?? (years[0] as number), years[0] as number);
+  const minEquity = options.minEquity ?? (0 as Ore);
+  const base = projectChanges(cp, resolved.value);
+  let best: bigint | null = null;
+  let bindingYear: number | null = null;
+  for (const row of base.rows) {
+    const headroom = BigInt(row.closingEquity - minEquity);
+    if (headroom < 0n)
+      return ok({
+        yearly: null,
+        fromYear,
+        minEquity,
+        bindingYear: row.year,
+        closingEquity: base.rows.map((r) => r.closingEquity),
+      });
+    const yearsOfSpend = BigInt(row.year - fromYear + 1);
+    if (yearsOfSpend <= 0n) continue;
+    const limit = headroom / yearsOfSpend;
+    if (best === null || limit < best) {
+      best = limit;
+      bindingYear = row.year;
+    }
+  }
+  const yearly = Number(best ?? 0n) as Ore;
+  const withSpend = projectChanges(cp, [...resolved.value, extraSpend(years, fromYear, yearly)]);
+  const oneMore = projectChanges(cp, [...resolved.value, extraSpend(years, fromYear, (yearly + 1) as Ore)]);
+  const holds = withSpend.rows.every((r) => r.closingEquity >= minEquity);
+  const tight = oneMore.rows.some((r) => r.closingEquity < minEquity);
+  if (!holds || !tight) throw new Error('spendingRoom: the linear answer did not verify');
+  return ok({ yearly, fromYear, minEquity, bindingYear, closingEquity: withSpend.rows.map((r) => r.closingEquity) });
+}
