@@ -80,7 +80,8 @@ export function exportBudgetTable(plan: Plan): string {
     } else {
       start = a.start ?? '';
       end = a.end ?? '';
-      const terms = [`fte=${a.fte}`, `salary=${a.monthlySalary}`, `year=${a.salaryYear ?? years[0]}`];
+      const terms = [`fte=${a.fte}`, `salary=${a.monthlySalary}`];
+      if (a.salaryYear !== undefined) terms.push(`year=${a.salaryYear}`);
       if (a.employerAddOn !== undefined) terms.push(`add-on=${a.employerAddOn}`);
       terms.push(`indexed=${a.indexed ? 'yes' : 'no'}`);
       extra.push(`# @staff: ${terms.join(' ')}`);
