@@ -3,7 +3,6 @@ import {
   fail,
   type Issue,
   type Member,
-  ok,
   type Plan,
   type PlanInput,
   parsePlan,

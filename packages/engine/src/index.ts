@@ -32,3 +32,4 @@ export { extraSpend, ROOM_LINE_ID, type SpendingRoom, spendingRoom } from './spe
 export { spreadProRata } from './spreadProRata.ts';
 export { type StaffTerms, staffCost } from './staffCost.ts';
 export { type StateCutTolerance, stateCutTolerance } from './stateCutTolerance.ts';
+export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';

@@ -1,0 +1,115 @@
+import { exportBudgetTable } from '@samplan/budget-table';
+import {
+  auditPlan,
+  planJsonSchema,
+  projectionToJson,
+  projectPlan,
+  type Scenario,
+  spendingRoom,
+  stateCutTolerance,
+} from '@samplan/engine';
+import { Command, CommanderError } from 'commander';
+import { formatIssue, InputError } from './cliError.ts';
+import { loadPlan, loadScenario } from './loadPlan.ts';
+import { renderReport } from './renderReport.ts';
+import { changesFromFlags } from './scenarioFlags.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Builds the `samplan` command. `write` receives what goes to stdout. */
+export function buildProgram(write: (text: string) => void): Command {
+  const program = new Command('samplan')
+    .description('Samplan: budget och scenarier för samordningsförbund')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: (t) => process.stderr.write(t) });
+
+  program
+    .command('project')
+    .description('Projicera planen per år: intäkter, kostnader, resultat, eget kapital, regler och granskning')
+    .argument('<plan>', 'plan.json eller budget.csv')
+    .option('--state <change>', 'ändrat statligt anslag, t.ex. -10%@2025 eller -500000@2025')
+    .option('--no-matching', 'region och kommuner följer inte statens ändring')
+    .option('--esf <decision>', 'ESF-beslut per projekt: "<projekt>=rejected|approved|60%"', collect, [])
+    .option('--utilization <rate>', 'nyttjandegrad för insatser, t.ex. 0.9')
+    .option('--indexation <rate>', 'årlig uppräkning av löner, t.ex. 2%')
+    .option('--employer-add-on <rate>', 'PO-påslag, t.ex. 31,42%')
+    .option('--scenario <file>', 'scenario.json att lägga ändringarna ovanpå')
+    .option('--json', 'skriv resultatet som JSON (belopp som decimaltext i kronor)')
+    .action((file: string, opts) => {
+      const plan = loadPlan(file);
+      const fromFile: Scenario | undefined = opts.scenario ? loadScenario(opts.scenario, plan) : undefined;
+      const flagChanges = changesFromFlags(plan, opts);
+      const scenario: Scenario | undefined =
+        fromFile || flagChanges.length
+          ? {
+              id: fromFile?.id ?? 'samplan-cli',
+              name: fromFile?.name ?? 'Kommandorad',
+              ...(fromFile?.basedOn ? { basedOn: fromFile.basedOn } : {}),
+              changes: [...(fromFile?.changes ?? []), ...flagChanges],
+            }
+          : undefined;
+      const projection = projectPlan(plan, scenario);
+      if (!projection.ok) throw new InputError(projection.errors.map((e) => ({ ...e, file: opts.scenario ?? file })));
+      const audit = auditPlan(plan);
+      const room = spendingRoom(plan, scenario);
+      const cut = stateCutTolerance(plan, scenario, { matching: opts.matching });
+      const answers = { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) };
+      if (opts.json) {
+        write(`${JSON.stringify(projectionToJson(projection.value, audit, answers), null, 2)}\n`);
+        return;
+      }
+      write(
+        renderReport({
+          title: plan.name,
+          scenarioName: scenario ? scenario.name : 'Grundplan',
+          projection: projection.value,
+          audit,
+          spendingRoom: room.ok ? room.value : null,
+          stateCut: cut.ok ? cut.value : null,
+        }),
+      );
+    });
+
+  program
+    .command('import')
+    .description('Läs en budgettabell (CSV) och skriv planen som JSON')
+    .argument('<budget.csv>')
+    .action((file: string) => {
+      write(`${JSON.stringify(loadPlan(file), null, 2)}\n`);
+    });
+
+  program
+    .command('export')
+    .description('Skriv en plan (JSON eller CSV) som budgettabell (CSV)')
+    .argument('<plan.json>')
+    .action((file: string) => {
+      write(exportBudgetTable(loadPlan(file)));
+    });
+
+  program
+    .command('schema')
+    .description('Skriv planens JSON Schema')
+    .action(() => {
+      write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 2 bad input, 1 anything unexpected. */
+export async function run(
+  argv: string[],
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
+  try {
+    await buildProgram(write).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.issues.map(formatIssue).join('\n')}\n`);
+      return 2;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`samplan: oväntat fel: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
