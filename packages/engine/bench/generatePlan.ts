@@ -139,13 +139,21 @@ export function generatePlan(lineCount: number, seed: number): GeneratedPlan {
       if (d) d.project = id;
     }
   });
-  const free = shuffle(drafts.filter((d) => d.project === undefined && d.category !== 'unallocated'));
+  // Staff and period lines among the free insatser; the first kansli line stays yearly and no
+  // kansli line is a time-limited grant (period).
+  const firstAdmin = drafts.find((d) => d.category === 'administration');
+  const free = shuffle(
+    drafts.filter((d) => d.project === undefined && d.category !== 'unallocated' && d !== firstAdmin),
+  );
   const staffCount = Math.max(1, Math.round(lineCount * 0.05));
   const periodCount = Math.max(1, Math.round(lineCount * 0.1));
-  free.forEach((d, i) => {
-    if (i < staffCount) d.type = 'staff';
-    else if (i < staffCount + periodCount) d.type = 'period';
-  });
+  for (const d of free.slice(0, staffCount)) d.type = 'staff';
+  for (const d of free
+    .slice(staffCount)
+    .filter((d) => d.category !== 'administration')
+    .slice(0, periodCount)) {
+    d.type = 'period';
+  }
 
   // ESF projects: the approved one runs 2025–2027, the applied one would run 2026–2028.
   const projectYears: Record<string, readonly number[]> = {
@@ -158,6 +166,9 @@ export function generatePlan(lineCount: number, seed: number): GeneratedPlan {
   };
   /** Base-plan cost per year in kronor (the applied project left out), to size member revenue. */
   const baseCost = [0, 0, 0, 0, 0];
+  /** Base-plan administration cost per year from staff lines; kansli yearly lines are sized last. */
+  const adminFixed = [0, 0, 0, 0, 0];
+  const kansli: { amounts: Yearly; weights: number[] }[] = [];
 
   const costs: NonNullable<PlanInput['costs']> = drafts.map((d, i) => {
     const id = `c${String(i + 1).padStart(4, '0')}`;
@@ -202,6 +213,13 @@ export function generatePlan(lineCount: number, seed: number): GeneratedPlan {
         const months = y < startYear ? 0 : y === startYear ? 13 - startMonth : 12;
         return Number(fte) * monthlySalary * months * 1.32 * 1.02 ** k;
       });
+    } else if (d.category === 'administration') {
+      // Kansli runs every year; its amounts are sized below, once the rest of the plan is known.
+      let level = logBetween(200_000, 1_200_000);
+      const line = { amounts: {} as Yearly, weights: years.map(() => (level *= between(0.99, 1.05))) };
+      kansli.push(line);
+      amount = { type: 'yearly', amounts: line.amounts };
+      perYear = years.map(() => 0);
     } else {
       const runs = d.project ? (projectYears[d.project] as readonly number[]) : undefined;
       const partial = !runs && random() < 0.2;
@@ -219,10 +237,25 @@ export function generatePlan(lineCount: number, seed: number): GeneratedPlan {
       amount = { type: 'yearly', amounts };
     }
     perYear.forEach((kr, k) => {
-      if (d.project) (projectCost[d.project] as number[])[k] += kr;
+      if (d.category === 'administration') adminFixed[k] = (adminFixed[k] ?? 0) + kr;
+      const cost = d.project ? projectCost[d.project] : undefined;
+      if (cost) cost[k] = (cost[k] ?? 0) + kr;
       if (d.project !== 'esf-steg-for-steg') baseCost[k] = (baseCost[k] ?? 0) + kr;
     });
     return { id, name, category: d.category, ...(d.project ? { project: d.project } : {}), amount };
+  });
+
+  // Kansli sized so administration is 10–12.5 % of the base plan's cost every year (the band is 0–15 %).
+  years.forEach((y, k) => {
+    const share = between(0.1, 0.125);
+    const other = (baseCost[k] ?? 0) - (adminFixed[k] ?? 0);
+    const target = Math.max(0, (share * other) / (1 - share) - (adminFixed[k] ?? 0));
+    const weight = kansli.reduce((sum, line) => sum + (line.weights[k] ?? 0), 0);
+    for (const line of kansli) {
+      const kr = Math.min(3_000_000, Math.max(50_000, Math.round((target * (line.weights[k] ?? 0)) / weight)));
+      line.amounts[String(y)] = kronorText(kr);
+      baseCost[k] = (baseCost[k] ?? 0) + kr;
+    }
   });
 
   // ESF pays about 80 % of each project's costs; one other-income line.

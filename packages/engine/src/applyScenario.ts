@@ -94,14 +94,22 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
 
   const staffChanged = indexation !== cp.assumptions.indexation || employerAddOn !== cp.assumptions.employerAddOn;
   const costLines = newLines.length ? [...cp.costs, ...newLines] : cp.costs;
+  const zeros = years.map(() => 0 as Ore);
   const costs = costLines.map((line) => {
-    let gross = line.amounts;
+    const outcome = line.project === undefined ? undefined : esf.get(line.project);
+    if (outcome && !outcome.runs && !outcome.keep.has(line.id)) return zeros;
+    let common = lineUtilization.get(line.id) ?? line.utilization;
+    if (common === undefined) common = line.categoryIndex <= 1 ? utilization : ONE;
+    if (outcome?.runs && outcome.scaleCosts) common = mulRates(common, outcome.share);
+    const lineEdits = edits.get(line.id);
+    let gross =
+      line.staff && staffChanged
+        ? staffAmounts(line.staff, years, monthsOf(line.mask, years.length), indexation, employerAddOn)
+        : line.amounts;
+    if (!lineEdits) return isOne(common) ? gross : gross.map((g) => applyRate(g, common));
     let mask = line.mask;
     const factors: Rate[] = years.map(() => ONE);
-    if (line.staff && staffChanged) {
-      gross = staffAmounts(line.staff, years, monthsOf(mask, years.length), indexation, employerAddOn);
-    }
-    for (const edit of edits.get(line.id) ?? []) {
+    for (const edit of lineEdits) {
       if (edit.type === 'insats-scale') {
         const share = rt(edit.share);
         for (let i = fromIndex(years, edit.fromYear ?? years[0] ?? 0); i < years.length; i++) {
@@ -115,14 +123,6 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
         mask = next;
       }
     }
-    const outcome = line.project === undefined ? undefined : esf.get(line.project);
-    if (outcome && !outcome.runs && !outcome.keep.has(line.id)) return years.map(() => 0 as Ore);
-    let common = lineUtilization.get(line.id) ?? line.utilization;
-    if (common === undefined) {
-      common = line.category === 'individual' || line.category === 'structural' ? utilization : ONE;
-    }
-    if (outcome?.runs && outcome.scaleCosts) common = mulRates(common, outcome.share);
-    if (isOne(common) && factors.every(isOne)) return gross;
     return gross.map((g, i) => applyRate(g, mulRates(common, factors[i] as Rate)));
   });
 

@@ -11,6 +11,8 @@ export interface CompiledMember {
   id: string;
   name: string;
   group: MemberGroup;
+  /** Index of the group in `MEMBER_GROUP_ORDER`. */
+  groupIndex: number;
   amounts: Ore[];
 }
 
@@ -28,6 +30,8 @@ export interface CompiledCost {
   id: string;
   name: string;
   category: CostLine['category'];
+  /** Index of the category in `COST_CATEGORY_ORDER`, for fast sums. */
+  categoryIndex: number;
   project: string | undefined;
   member: string | undefined;
   utilization: Rate | undefined;
@@ -53,6 +57,11 @@ export interface CompiledPlan {
   assumptions: { utilization: Rate; indexation: Rate; employerAddOn: Rate };
   thresholds: { equityCap: Rate; adminMin: Rate; adminMax: Rate };
 }
+
+/** Category order of every per-category array in the engine. */
+export const COST_CATEGORY_ORDER = ['individual', 'structural', 'administration', 'unallocated'] as const;
+/** Member group order of every per-group array in the engine. */
+export const MEMBER_GROUP_ORDER = ['state', 'region', 'kommun'] as const;
 
 /** Parses a validated kronor string; validation (`validatePlan`) has already checked it. */
 export const kr = (text: string | undefined): Ore => {
@@ -130,6 +139,7 @@ export function compileCostLine(line: CostLine, plan: Pick<Plan, 'years' | 'assu
     id: line.id,
     name: line.name,
     category: line.category,
+    categoryIndex: COST_CATEGORY_ORDER.indexOf(line.category),
     project: line.project,
     member: line.member,
     utilization: line.utilization === undefined ? undefined : rt(line.utilization),
@@ -186,11 +196,28 @@ function compileMembers(plan: Plan): CompiledMember[] {
     id: m.id,
     name: m.name,
     group: m.group,
+    groupIndex: MEMBER_GROUP_ORDER.indexOf(m.group),
     amounts: explicit[j] ?? derived.get(j) ?? years.map(() => 0 as Ore),
   }));
 }
 
 const planCache = new WeakMap<Plan, CompiledPlan>();
+const memberCache = new WeakMap<Plan['members'], { years: readonly number[]; compiled: CompiledMember[] }>();
+const revenueCache = new WeakMap<Plan['revenues'][number], { years: readonly number[]; compiled: CompiledRevenue }>();
+
+function compileRevenue(r: Plan['revenues'][number], years: readonly number[]): CompiledRevenue {
+  const hit = revenueCache.get(r);
+  if (hit && hit.years === years) return hit.compiled;
+  const compiled: CompiledRevenue = {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    project: r.project,
+    amounts: yearly(r.amounts, years),
+  };
+  revenueCache.set(r, { years, compiled });
+  return compiled;
+}
 
 /** Converts a validated plan to exact öre arrays. Cached per plan object; cost lines per line object. */
 export function compilePlan(plan: Plan): CompiledPlan {
@@ -198,20 +225,16 @@ export function compilePlan(plan: Plan): CompiledPlan {
   if (hit) return hit;
   const years = plan.years;
   const costs = plan.costs.map((line) => compileCostLine(line, plan));
-  const members = compileMembers(plan);
+  const memberHit = memberCache.get(plan.members);
+  const members = memberHit && memberHit.years === years ? memberHit.compiled : compileMembers(plan);
+  memberCache.set(plan.members, { years, compiled: members });
   const compiled: CompiledPlan = {
     plan,
     years,
     openingEquity: kr(plan.openingEquity),
     members,
     projects: new Map(plan.esfProjects.map((p) => [p.id, p])),
-    revenues: plan.revenues.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      project: r.project,
-      amounts: yearly(r.amounts, years),
-    })),
+    revenues: plan.revenues.map((r) => compileRevenue(r, years)),
     costs,
     costIndex: new Map(costs.map((c, i) => [c.id, i])),
     memberIndex: new Map(members.map((m, i) => [m.id, i])),

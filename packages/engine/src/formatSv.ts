@@ -1,16 +1,23 @@
 import { formatKronor, type Ore } from './money.ts';
 import { divRound, type Rate } from './rate.ts';
 
-const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-const decimals = (n: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: n, maximumFractionDigits: n });
+const formats = new Map<number, Intl.NumberFormat>();
+/** sv-SE formatters by number of decimals, built once (building one costs tens of microseconds). */
+const formatWith = (n: number): Intl.NumberFormat => {
+  let f = formats.get(n);
+  if (!f) {
+    f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: n, maximumFractionDigits: n });
+    formats.set(n, f);
+  }
+  return f;
+};
 
 /**
  * Formats an exact decimal string the Swedish way (`-8430.5` → `−8 430,5`). Intl receives the
  * decimal as a string, so no float rounding touches the figure.
  */
 export function formatDecimalSv(decimal: string, fractionDigits = 0): string {
-  const format = fractionDigits === 0 ? integer : decimals(fractionDigits);
-  return format.format(decimal as unknown as number);
+  return formatWith(fractionDigits).format(decimal as unknown as number);
 }
 
 /** Rounds öre to a whole number of `unitOre` (half away from zero) and returns it as a decimal string. */

@@ -13,6 +13,7 @@ export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLine
 export * from './formatSv.ts';
 export * from './money.ts';
 export { parsePlan, parseScenario, validatePlan } from './parsePlan.ts';
+export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';
 export * from './planSchema.ts';
 export * from './projectionToJson.ts';
 export {
@@ -32,4 +33,3 @@ export { extraSpend, ROOM_LINE_ID, type SpendingRoom, spendingRoom } from './spe
 export { spreadProRata } from './spreadProRata.ts';
 export { type StaffTerms, staffCost } from './staffCost.ts';
 export { type StateCutTolerance, stateCutTolerance } from './stateCutTolerance.ts';
-export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';

@@ -32,6 +32,15 @@ const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
  */
 export function parseKronor(text: string, scale = 1): { ok: true; value: Ore } | { ok: false; error: MoneyParseError } {
   if (!DECIMAL_STRING.test(text)) return { ok: false, error: 'syntax' };
+  if (scale === 1 && text.length <= 16) {
+    // Fast path for canonical strings: whole kronor and öre parsed as integers, exactly.
+    const negative = text.startsWith('-');
+    const [whole = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
+    if (frac.length > 2 && /[1-9]/.test(frac.slice(2))) return { ok: false, error: 'precision' };
+    const value = Number(whole) * 100 + Number(frac.slice(0, 2).padEnd(2, '0'));
+    if (value > MAX_CELL_ORE) return { ok: false, error: 'range' };
+    return { ok: true, value: (negative && value !== 0 ? -value : value) as Ore };
+  }
   const value = new Decimal(text).times(scale).times(100);
   if (!value.isInteger()) return { ok: false, error: 'precision' };
   if (value.abs().greaterThan(MAX_CELL_ORE)) return { ok: false, error: 'range' };

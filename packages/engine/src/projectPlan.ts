@@ -1,6 +1,12 @@
 import { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
 import { checkRules, type Finding } from './checkRules.ts';
-import { type CompiledPlan, compilePlan } from './compilePlan.ts';
+import {
+  type CompiledCost,
+  type CompiledMember,
+  type CompiledPlan,
+  type CompiledRevenue,
+  compilePlan,
+} from './compilePlan.ts';
 import type { Ore } from './money.ts';
 import type { CostCategory, MemberGroup, Plan } from './planSchema.ts';
 import { type Rate, ratio } from './rate.ts';
@@ -50,24 +56,40 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   const { years } = cp;
   const rows: YearProjection[] = [];
   let opening = cp.openingEquity;
-  for (let i = 0; i < years.length; i++) {
-    const membersByGroup = { state: 0, region: 0, kommun: 0 } as Record<MemberGroup, Ore>;
-    for (let j = 0; j < cp.members.length; j++) {
-      const g = (cp.members[j] as { group: MemberGroup }).group;
-      membersByGroup[g] = (membersByGroup[g] + (amounts.members[j]?.[i] ?? 0)) as Ore;
-    }
-    let esf = 0;
-    let income = 0;
-    for (let j = 0; j < cp.revenues.length; j++) {
-      const v = amounts.revenues[j]?.[i] ?? 0;
-      if ((cp.revenues[j] as { kind: string }).kind === 'esf') esf += v;
-      else income += v;
-    }
-    const byCat = { individual: 0, structural: 0, administration: 0, unallocated: 0 } as Record<CostCategory, Ore>;
-    for (let j = 0; j < amounts.costLines.length; j++) {
-      const c = (amounts.costLines[j] as { category: CostCategory }).category;
-      byCat[c] = (byCat[c] + (amounts.costs[j]?.[i] ?? 0)) as Ore;
-    }
+  const n = years.length;
+  // Sums per year, by member group (3) and cost category (4), in flat arrays: plain integer loops.
+  const groups = new Array<number>(n * 3).fill(0);
+  const categories = new Array<number>(n * 4).fill(0);
+  const esfSums = new Array<number>(n).fill(0);
+  const incomeSums = new Array<number>(n).fill(0);
+  for (let j = 0; j < cp.members.length; j++) {
+    const g = (cp.members[j] as CompiledMember).groupIndex;
+    const a = amounts.members[j] as readonly number[];
+    for (let i = 0; i < n; i++) groups[i * 3 + g] += a[i] as number;
+  }
+  for (let j = 0; j < cp.revenues.length; j++) {
+    const sums = (cp.revenues[j] as CompiledRevenue).kind === 'esf' ? esfSums : incomeSums;
+    const a = amounts.revenues[j] as readonly number[];
+    for (let i = 0; i < n; i++) sums[i] += a[i] as number;
+  }
+  for (let j = 0; j < amounts.costLines.length; j++) {
+    const c = (amounts.costLines[j] as CompiledCost).categoryIndex;
+    const a = amounts.costs[j] as readonly number[];
+    for (let i = 0; i < n; i++) categories[i * 4 + c] += a[i] as number;
+  }
+  for (let i = 0; i < n; i++) {
+    const membersByGroup = { state: groups[i * 3], region: groups[i * 3 + 1], kommun: groups[i * 3 + 2] } as Record<
+      MemberGroup,
+      Ore
+    >;
+    const esf = esfSums[i] as number;
+    const income = incomeSums[i] as number;
+    const byCat = {
+      individual: categories[i * 4],
+      structural: categories[i * 4 + 1],
+      administration: categories[i * 4 + 2],
+      unallocated: categories[i * 4 + 3],
+    } as Record<CostCategory, Ore>;
     const members = (membersByGroup.state + membersByGroup.region + membersByGroup.kommun) as Ore;
     const revenue = (members + esf + income) as Ore;
     const costs = (byCat.individual + byCat.structural + byCat.administration + byCat.unallocated) as Ore;

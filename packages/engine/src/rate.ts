@@ -47,6 +47,19 @@ const RATE_STRING = /^-?\d+(\.\d+)?$/;
 
 /** Parses a decimal-fraction string (`"0.9"`, `"-0.1"`, `"1.32"`) exactly; null if it is not one. */
 export function parseRate(text: string): Rate | null {
+  let cached = parsedRates.get(text);
+  if (cached === undefined) {
+    cached = parseRateUncached(text);
+    if (parsedRates.size > 10_000) parsedRates.clear();
+    parsedRates.set(text, cached);
+  }
+  return cached;
+}
+
+/** Rates are immutable values, so parsing each distinct text once is safe and keeps compiling cheap. */
+const parsedRates = new Map<string, Rate | null>();
+
+function parseRateUncached(text: string): Rate | null {
   if (!RATE_STRING.test(text) || text.length > 40) return null;
   const [whole = '0', frac = ''] = text.replace('-', '').split('.');
   const sign = text.startsWith('-') ? -1n : 1n;
@@ -58,7 +71,7 @@ export function formatRate(r: Rate, decimals = 6): string {
   return new Decimal(r.n.toString()).dividedBy(r.d.toString()).toDecimalPlaces(decimals).toString();
 }
 
-export const mulRates = (a: Rate, b: Rate): Rate => rate(a.n * b.n, a.d * b.d);
+export const mulRates = (a: Rate, b: Rate): Rate => (isOne(a) ? b : isOne(b) ? a : rate(a.n * b.n, a.d * b.d));
 export const addRates = (a: Rate, b: Rate): Rate => rate(a.n * b.d + b.n * a.d, a.d * b.d);
 export const isOne = (r: Rate): boolean => r.n === r.d;
 export const isZero = (r: Rate): boolean => r.n === 0n;
@@ -97,5 +110,13 @@ export function applyRate(amount: Ore, r: Rate): Ore {
   return Number(divRound(BigInt(amount) * r.n, r.d)) as Ore;
 }
 
-/** The exact ratio `a / b` of two amounts as a rate (null when `b` is zero). */
-export const ratio = (a: Ore, b: Ore): Rate | null => (b === 0 ? null : rate(BigInt(a), BigInt(b)));
+/**
+ * The exact ratio `a / b` of two amounts as a rate (null when `b` is zero). Left unreduced: the
+ * projection builds two per year, and comparisons and formatting do not need lowest terms.
+ */
+export const ratio = (a: Ore, b: Ore): Rate | null => {
+  if (b === 0) return null;
+  const num = b < 0 ? -a : a;
+  const den = b < 0 ? -b : b;
+  return { n: BigInt(num), d: BigInt(den), num: num || 0, den };
+};

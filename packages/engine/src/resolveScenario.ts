@@ -1,3 +1,4 @@
+import { compilePlan } from './compilePlan.ts';
 import type { Plan } from './planSchema.ts';
 import { compareRates, parseRate, rate } from './rate.ts';
 import { fail, type Issue, ok, type Result } from './result.ts';
@@ -39,10 +40,15 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
     s = parent;
   }
   const issues: Issue[] = [];
-  const costIds = new Set(plan.costs.map((c) => c.id));
-  const memberIds = new Set(plan.members.map((m) => m.id));
-  const projectIds = new Set(plan.esfProjects.map((p) => p.id));
-  const allIds = new Set([...costIds, ...memberIds, ...projectIds, ...plan.revenues.map((r) => r.id)]);
+  const cp = compilePlan(plan);
+  const added = new Set<string>();
+  const costIds = { has: (id: string) => cp.costIndex.has(id) || added.has(id) };
+  const memberIds = cp.memberIndex;
+  const projectIds = cp.projects;
+  const allIds = {
+    has: (id: string) =>
+      costIds.has(id) || memberIds.has(id) || projectIds.has(id) || cp.revenues.some((r) => r.id === id),
+  };
   const changes: Change[] = [];
   for (const s of chain) {
     s.changes.forEach((change, k) => {
@@ -86,8 +92,7 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
           if (allIds.has(change.line.id)) at('line', 'duplicate-id', `id "${change.line.id}" används redan`);
           if (change.line.project !== undefined && !projectIds.has(change.line.project))
             at('line', 'unknown-project', `ESF-projektet "${change.line.project}" finns inte`);
-          costIds.add(change.line.id);
-          allIds.add(change.line.id);
+          added.add(change.line.id);
           break;
         case 'utilization':
           if (!inRange(change.rate, 0, 1)) at('rate', 'rate-range', 'nyttjandegraden ska vara mellan 0 och 1');
