@@ -65,17 +65,17 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   for (let j = 0; j < cp.members.length; j++) {
     const g = (cp.members[j] as CompiledMember).groupIndex;
     const a = amounts.members[j] as readonly number[];
-    for (let i = 0; i < n; i++) groups[i * 3 + g] += a[i] as number;
+    for (let i = 0; i < n; i++) groups[i * 3 + g] = (groups[i * 3 + g] as number) + (a[i] as number);
   }
   for (let j = 0; j < cp.revenues.length; j++) {
     const sums = (cp.revenues[j] as CompiledRevenue).kind === 'esf' ? esfSums : incomeSums;
     const a = amounts.revenues[j] as readonly number[];
-    for (let i = 0; i < n; i++) sums[i] += a[i] as number;
+    for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + (a[i] as number);
   }
   for (let j = 0; j < amounts.costLines.length; j++) {
     const c = (amounts.costLines[j] as CompiledCost).categoryIndex;
     const a = amounts.costs[j] as readonly number[];
-    for (let i = 0; i < n; i++) categories[i * 4 + c] += a[i] as number;
+    for (let i = 0; i < n; i++) categories[i * 4 + c] = (categories[i * 4 + c] as number) + (a[i] as number);
   }
   for (let i = 0; i < n; i++) {
     const membersByGroup = { state: groups[i * 3], region: groups[i * 3 + 1], kommun: groups[i * 3 + 2] } as Record<
