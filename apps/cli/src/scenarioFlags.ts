@@ -64,7 +64,7 @@ export function changesFromFlags(plan: Plan, flags: ScenarioFlags): Change[] {
         `okänt ESF-projekt "${name}" (planens projekt: ${known}); skriv "<projekt>=rejected|approved|60%"`,
       );
     }
-    const base = { type: 'esf-decision', project: project.id, scaleCosts: false, keepLines: [] } as const;
+    const base = { type: 'esf-decision' as const, project: project.id, scaleCosts: false, keepLines: [] as string[] };
     if (decision === 'rejected' || decision === 'avslag') changes.push({ ...base, decision: 'rejected' });
     else if (decision === 'approved' || decision === 'beviljad') changes.push({ ...base, decision: 'approved' });
     else {
