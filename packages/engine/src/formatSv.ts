@@ -28,7 +28,10 @@ export function roundToUnit(amount: Ore, unitOre: number): string {
 /** An amount in tkr, sv-SE: `−1 250 tkr`; amounts under half a tkr are shown in kr (`−400 kr`). */
 export function formatTkr(amount: Ore, withUnit = true): string {
   const tkr = roundToUnit(amount, 100_000);
-  if (tkr === '0' && amount !== 0) return `${formatDecimalSv(roundToUnit(amount, 100))}${withUnit ? ' kr' : ''}`;
+  if (tkr === '0' && amount !== 0) {
+    const kr = roundToUnit(amount, 100);
+    return `${kr === '0' ? formatDecimalSv(formatKronor(amount), 2) : formatDecimalSv(kr)}${withUnit ? ' kr' : ''}`;
+  }
   return `${formatDecimalSv(tkr)}${withUnit ? ' tkr' : ''}`;
 }
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isRealDate, monthIndex } from './calendar.ts';
-import { parseKronor } from './money.ts';
 import { type Plan, PlanSchema } from './planSchema.ts';
 import { compareRates, parseRate } from './rate.ts';
 import { resolveScenario } from './resolveScenario.ts';
 import { fail, type Issue, ok, type Result } from './result.ts';
 import { type Scenario, ScenarioSchema } from './scenarioSchema.ts';
+import { checkAmount, checkRate, INDEXATION_RANGE, type LineContext, validateCostLine } from './validateCostLine.ts';
 
 const swedish = z.locales.sv().localeError;
 
@@ -63,23 +62,9 @@ export function validatePlan(plan: Plan): Issue[] {
       amount(value, [...path, year]);
     }
   };
-  const amount = (value: string, path: (string | number)[]) => {
-    const parsed = parseKronor(value);
-    if (!parsed.ok)
-      at(
-        path,
-        `amount-${parsed.error}`,
-        parsed.error === 'range' ? `Beloppet ${value} kr är större än 1 000 000 000 kr` : `Ogiltigt belopp "${value}"`,
-      );
-  };
-  const rateWithin = (value: string, min: number, max: number, path: (string | number)[], what: string) => {
-    const r = parseRate(value);
-    if (!r || r.n * 1n < BigInt(min) * r.d || r.n > BigInt(max) * r.d)
-      at(path, 'rate-range', `${what} ska vara mellan ${min} och ${max}`);
-  };
-  const date = (value: string | undefined, path: (string | number)[]) => {
-    if (value !== undefined && !isRealDate(value)) at(path, 'invalid-date', `${value} är inget giltigt datum`);
-  };
+  const amount = (value: string, path: (string | number)[]) => checkAmount(value, path, at);
+  const rateWithin = (value: string, min: number, max: number, path: (string | number)[], what: string) =>
+    checkRate(value, min, max, path, at, what);
 
   amount(plan.openingEquity, ['openingEquity']);
   const projects = new Set(plan.esfProjects.map((p) => p.id));
@@ -117,30 +102,25 @@ export function validatePlan(plan: Plan): Issue[] {
     if (r.kind === 'income' && r.project !== undefined)
       at(['revenues', i, 'project'], 'project-on-income', 'Bara ESF-intäkter hör till ett projekt');
   });
+  const lineContext: LineContext = {
+    years,
+    projects,
+    members,
+    employerAddOn: plan.assumptions.employerAddOn,
+    indexation: plan.assumptions.indexation,
+  };
   plan.costs.forEach((c, i) => {
-    const path = ['costs', i];
-    unique(c.id, path);
-    if (c.project !== undefined && !projects.has(c.project))
-      at([...path, 'project'], 'unknown-project', `ESF-projektet "${c.project}" finns inte`);
-    if (c.member !== undefined && !members.has(c.member))
-      at([...path, 'member'], 'unknown-member', `Medlemmen "${c.member}" finns inte`);
-    if (c.utilization !== undefined) rateWithin(c.utilization, 0, 1, [...path, 'utilization'], 'Nyttjandegraden');
-    const a = c.amount;
-    date(a.start, [...path, 'amount', 'start']);
-    date(a.end, [...path, 'amount', 'end']);
-    if (a.start && a.end && monthIndex(a.end) < monthIndex(a.start))
-      at([...path, 'amount', 'end'], 'period-reversed', `Perioden slutar (${a.end}) före den börjar (${a.start})`);
-    if (a.type === 'yearly') amounts(a.amounts, [...path, 'amount', 'amounts']);
-    if (a.type === 'period') amount(a.total, [...path, 'amount', 'total']);
-    if (a.type === 'staff') {
-      amount(a.monthlySalary, [...path, 'amount', 'monthlySalary']);
-      rateWithin(a.fte, 0, 100, [...path, 'amount', 'fte'], 'Tjänstgöringsgraden');
-      if (a.employerAddOn !== undefined)
-        rateWithin(a.employerAddOn, 0, 2, [...path, 'amount', 'employerAddOn'], 'PO-påslaget');
-    }
+    unique(c.id, ['costs', i]);
+    validateCostLine(c, ['costs', i], lineContext, at);
   });
   rateWithin(plan.assumptions.utilization, 0, 1, ['assumptions', 'utilization'], 'Nyttjandegraden');
-  rateWithin(plan.assumptions.indexation, -1, 1, ['assumptions', 'indexation'], 'Indexeringen');
+  rateWithin(
+    plan.assumptions.indexation,
+    INDEXATION_RANGE[0],
+    INDEXATION_RANGE[1],
+    ['assumptions', 'indexation'],
+    'Indexeringen',
+  );
   rateWithin(plan.assumptions.employerAddOn, 0, 2, ['assumptions', 'employerAddOn'], 'PO-påslaget');
   rateWithin(plan.thresholds.equityCap, 0, 10, ['thresholds', 'equityCap'], 'Taket för eget kapital');
   const min = parseRate(plan.thresholds.adminShare.min);
@@ -156,6 +136,9 @@ export function validatePlan(plan: Plan): Issue[] {
       at(['stated', i, 'year'], 'year-outside-plan', `${s.year} är inte ett av planens år`);
     if (s.when && !projects.has(s.when.project))
       at(['stated', i, 'when', 'project'], 'unknown-project', `ESF-projektet "${s.when.project}" finns inte`);
+    if (s.figure.startsWith('share-')) rateWithin(s.value, -10, 10, ['stated', i, 'value'], 'En andel');
+    else amount(s.value, ['stated', i, 'value']);
+    if (s.precision !== undefined && !s.figure.startsWith('share-')) amount(s.precision, ['stated', i, 'precision']);
   });
   const scenarioIds = new Set<string>();
   plan.scenarios.forEach((s, i) => {

@@ -11,7 +11,7 @@ import type { Ore } from './money.ts';
 import type { CostCategory, MemberGroup, Plan } from './planSchema.ts';
 import { type Rate, ratio } from './rate.ts';
 import { resolveScenario } from './resolveScenario.ts';
-import { ok, type Result } from './result.ts';
+import { fail, ok, type Result } from './result.ts';
 import type { Change, Scenario } from './scenarioSchema.ts';
 
 /** One year of a projection. Amounts in öre; revenue never includes opening equity. */
@@ -110,7 +110,11 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
     });
     opening = closing;
   }
-  if (!rows.every((r) => Number.isSafeInteger(r.closingEquity) && Number.isSafeInteger(r.costs))) {
+  if (
+    !rows.every(
+      (r) => Number.isSafeInteger(r.closingEquity) && Number.isSafeInteger(r.costs) && Number.isSafeInteger(r.revenue),
+    )
+  ) {
     throw new RangeError('Plan totals exceed the exact range');
   }
   const lines: ProjectedLine[] = [
@@ -143,8 +147,24 @@ export function projectChanges(cp: CompiledPlan, changes: readonly Change[]): Pr
  */
 export function projectPlan(plan: Plan, scenario?: Scenario): Result<Projection> {
   const cp = compilePlan(plan);
-  if (!scenario) return ok(projectChanges(cp, []));
-  const changes = resolveScenario(plan, scenario);
+  const changes = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
   if (!changes.ok) return changes;
-  return ok(projectChanges(cp, changes.value));
+  return withinRange(() => projectChanges(cp, changes.value));
+}
+
+/**
+ * Runs a computation that may leave the exact range (a scenario that inflates a staff line past
+ * 1 000 000 000 kr a year, say) and returns that as an issue instead of throwing.
+ */
+export function withinRange<T>(compute: () => T): Result<T> {
+  try {
+    return ok(compute());
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return fail({
+      code: 'out-of-range',
+      message:
+        'Beloppen blir för stora för att räknas exakt (mer än 1 000 000 000 kr på en rad eller summor långt över det)',
+    });
+  }
 }

@@ -2,7 +2,8 @@ import { Decimal } from './decimal.ts';
 import type { Ore } from './money.ts';
 
 /**
- * An exact rational rate (a share, a percentage change, a utilization): `n / d`, reduced, `d > 0`.
+ * An exact rational rate (a share, a percentage change, a utilization): `n / d` with `d > 0`, reduced
+ * except for the ratios `ratio()` builds on the hot path (compare with `compareRates`, never field by field).
  * `num`/`den` mirror `n`/`d` as numbers when both are safe integers, so the common case
  * (`amount × 0.9`) runs on plain integers; larger products fall back to BigInt. Never a float.
  */
@@ -105,7 +106,7 @@ export function applyRate(amount: Ore, r: Rate): Ore {
     let q = Math.floor(a / den);
     const rest = a - q * den;
     if (rest * 2 >= den) q += 1;
-    return (p < 0 ? -q : q || 0) as Ore;
+    return (p < 0 && q !== 0 ? -q : q) as Ore;
   }
   return Number(divRound(BigInt(amount) * r.n, r.d)) as Ore;
 }

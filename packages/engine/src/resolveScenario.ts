@@ -1,12 +1,14 @@
 import { compilePlan } from './compilePlan.ts';
-import type { Plan } from './planSchema.ts';
-import { compareRates, parseRate, rate } from './rate.ts';
+import type { CostLine, Plan } from './planSchema.ts';
+import { compareRates, parseRate, type Rate } from './rate.ts';
 import { fail, type Issue, ok, type Result } from './result.ts';
 import type { Change, Scenario } from './scenarioSchema.ts';
+import { checkAmount, INDEXATION_RANGE, type LineContext, validateCostLine } from './validateCostLine.ts';
 
 const inRange = (text: string, min: number, max: number | null): boolean => {
   const r = parseRate(text);
-  return !!r && compareRates(r, rate(min)) >= 0 && (max === null || compareRates(r, rate(max)) <= 0);
+  const bound = (x: number) => parseRate(String(x)) as Rate;
+  return !!r && compareRates(r, bound(min)) >= 0 && (max === null || compareRates(r, bound(max)) <= 0);
 };
 
 /**
@@ -41,7 +43,14 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
   }
   const issues: Issue[] = [];
   const cp = compilePlan(plan);
-  const added = new Set<string>();
+  const added = new Map<string, CostLine>();
+  const lineContext: LineContext = {
+    years: plan.years,
+    projects: cp.projects,
+    members: cp.memberIndex,
+    employerAddOn: plan.assumptions.employerAddOn,
+    indexation: plan.assumptions.indexation,
+  };
   const costIds = { has: (id: string) => cp.costIndex.has(id) || added.has(id) };
   const memberIds = cp.memberIndex;
   const projectIds = cp.projects;
@@ -63,11 +72,17 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
         case 'state-allocation':
           if (!plan.members.some((m) => m.group === 'state'))
             at('type', 'no-state-member', 'planen har ingen statlig medlem');
-          if (change.rate !== undefined && !inRange(change.rate, -1, null))
-            at('rate', 'rate-range', 'en neddragning kan inte vara större än 100 %');
+          if (change.rate !== undefined && !inRange(change.rate, -1, 10))
+            at('rate', 'rate-range', 'en ändring ska ligga mellan −100 % och +1 000 %');
+          if (change.amount !== undefined)
+            checkAmount(change.amount, [], (_, code, message) => at('amount', code, message));
           break;
         case 'member-contribution':
           if (!memberIds.has(change.member)) at('member', 'unknown-member', `medlemmen "${change.member}" finns inte`);
+          if (change.rate !== undefined && !inRange(change.rate, -1, 10))
+            at('rate', 'rate-range', 'en ändring ska ligga mellan −100 % och +1 000 %');
+          if (change.amount !== undefined)
+            checkAmount(change.amount, [], (_, code, message) => at('amount', code, message));
           break;
         case 'esf-decision':
           if (!projectIds.has(change.project))
@@ -75,7 +90,7 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
           if (change.share !== undefined && !inRange(change.share, 0, 1))
             at('share', 'rate-range', 'andelen ska vara mellan 0 och 1');
           for (const id of change.keepLines) {
-            const line = plan.costs.find((c) => c.id === id);
+            const line = plan.costs.find((c) => c.id === id) ?? added.get(id);
             if (!line || line.project !== change.project)
               at('keepLines', 'unknown-line', `kostnadsraden "${id}" hör inte till projektet`);
           }
@@ -90,9 +105,10 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
           break;
         case 'insats-new':
           if (allIds.has(change.line.id)) at('line', 'duplicate-id', `id "${change.line.id}" används redan`);
-          if (change.line.project !== undefined && !projectIds.has(change.line.project))
-            at('line', 'unknown-project', `ESF-projektet "${change.line.project}" finns inte`);
-          added.add(change.line.id);
+          validateCostLine(change.line, [], lineContext, (path, code, message) =>
+            at('line', code, `${message} (${['line', ...path].join('.')})`),
+          );
+          added.set(change.line.id, change.line);
           break;
         case 'utilization':
           if (!inRange(change.rate, 0, 1)) at('rate', 'rate-range', 'nyttjandegraden ska vara mellan 0 och 1');
@@ -100,8 +116,11 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
             at('line', 'unknown-line', `kostnadsraden "${change.line}" finns inte`);
           break;
         case 'indexation':
+          if (!inRange(change.rate, INDEXATION_RANGE[0], INDEXATION_RANGE[1]))
+            at('rate', 'rate-range', 'indexeringen ska ligga mellan −50 % och 50 %');
+          break;
         case 'employer-add-on':
-          if (!inRange(change.rate, -1, 10)) at('rate', 'rate-range', 'orimlig andel');
+          if (!inRange(change.rate, 0, 2)) at('rate', 'rate-range', 'PO-påslaget ska ligga mellan 0 och 200 %');
           break;
       }
       changes.push(change);

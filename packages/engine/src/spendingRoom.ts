@@ -1,9 +1,11 @@
-import { compilePlan } from './compilePlan.ts';
+import { applyScenario } from './applyScenario.ts';
+import { type CompiledCost, type CompiledPlan, compilePlan } from './compilePlan.ts';
 import { formatKronor, type Ore } from './money.ts';
 import type { Plan } from './planSchema.ts';
-import { projectChanges } from './projectPlan.ts';
+import { type Projection, projectChanges, summarize, withinRange } from './projectPlan.ts';
+import { ONE } from './rate.ts';
 import { resolveScenario } from './resolveScenario.ts';
-import { ok, type Result } from './result.ts';
+import { fail, ok, type Result } from './result.ts';
 import type { Change, Scenario } from './scenarioSchema.ts';
 
 /** "How much can we spend?" (utrymme för nya insatser). */
@@ -38,6 +40,25 @@ export function extraSpend(years: readonly number[], fromYear: number, yearly: O
   };
 }
 
+/** Projects `changes` plus `yearly` of extra spend from `fromYear`, exactly, without a string round trip. */
+function projectWithSpend(cp: CompiledPlan, changes: readonly Change[], fromYear: number, yearly: Ore): Projection {
+  const amounts = applyScenario(cp, changes);
+  const spend = cp.years.map((y) => (y >= fromYear ? yearly : (0 as Ore)));
+  const line: CompiledCost = {
+    id: ROOM_LINE_ID,
+    name: 'Utrymme för nya insatser',
+    category: 'individual',
+    categoryIndex: 0,
+    project: undefined,
+    member: undefined,
+    utilization: ONE,
+    amounts: spend,
+    mask: new Uint8Array(cp.years.length * 12),
+    staff: undefined,
+  };
+  return summarize(cp, { ...amounts, costLines: [...amounts.costLines, line], costs: [...amounts.costs, spend] });
+}
+
 /**
  * The largest extra yearly spend on new insatser that keeps closing equity at or above `minEquity`
  * in every year. Closing equity falls by the spend times the number of years it has run, so the
@@ -53,34 +74,49 @@ export function spendingRoom(
   const resolved = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
   if (!resolved.ok) return resolved;
   const years = cp.years;
-  const fromYear = Math.max(options.fromYear ?? (years[0] as number), years[0] as number);
-  const minEquity = options.minEquity ?? (0 as Ore);
-  const base = projectChanges(cp, resolved.value);
-  let best: bigint | null = null;
-  let bindingYear: number | null = null;
-  for (const row of base.rows) {
-    const headroom = BigInt(row.closingEquity - minEquity);
-    if (headroom < 0n)
-      return ok({
-        yearly: null,
-        fromYear,
-        minEquity,
-        bindingYear: row.year,
-        closingEquity: base.rows.map((r) => r.closingEquity),
-      });
-    const yearsOfSpend = BigInt(row.year - fromYear + 1);
-    if (yearsOfSpend <= 0n) continue;
-    const limit = headroom / yearsOfSpend;
-    if (best === null || limit < best) {
-      best = limit;
-      bindingYear = row.year;
-    }
+  const first = years[0] as number;
+  const last = years.at(-1) as number;
+  const fromYear = Math.max(options.fromYear ?? first, first);
+  if (fromYear > last) {
+    return fail({
+      code: 'year-outside-plan',
+      message: `${fromYear} är efter planens sista år (${last})`,
+      field: 'fromYear',
+    });
   }
-  const yearly = Number(best ?? 0n) as Ore;
-  const withSpend = projectChanges(cp, [...resolved.value, extraSpend(years, fromYear, yearly)]);
-  const oneMore = projectChanges(cp, [...resolved.value, extraSpend(years, fromYear, (yearly + 1) as Ore)]);
-  const holds = withSpend.rows.every((r) => r.closingEquity >= minEquity);
-  const tight = oneMore.rows.some((r) => r.closingEquity < minEquity);
-  if (!holds || !tight) throw new Error('spendingRoom: the linear answer did not verify');
-  return ok({ yearly, fromYear, minEquity, bindingYear, closingEquity: withSpend.rows.map((r) => r.closingEquity) });
+  const minEquity = options.minEquity ?? (0 as Ore);
+  return withinRange(() => {
+    const base = projectChanges(cp, resolved.value);
+    let best: bigint | null = null;
+    let bindingYear: number | null = null;
+    for (const row of base.rows) {
+      const headroom = BigInt(row.closingEquity) - BigInt(minEquity);
+      if (headroom < 0n) {
+        return {
+          yearly: null,
+          fromYear,
+          minEquity,
+          bindingYear: row.year,
+          closingEquity: base.rows.map((r) => r.closingEquity),
+        };
+      }
+      const yearsOfSpend = BigInt(row.year - fromYear + 1);
+      if (yearsOfSpend <= 0n) continue;
+      const limit = headroom / yearsOfSpend;
+      if (best === null || limit < best) {
+        best = limit;
+        bindingYear = row.year;
+      }
+    }
+    const yearly = Number(best ?? 0n) as Ore;
+    const withSpend = projectWithSpend(cp, resolved.value, fromYear, yearly);
+    const oneMore = projectWithSpend(cp, resolved.value, fromYear, (yearly + 1) as Ore);
+    if (
+      !withSpend.rows.every((r) => r.closingEquity >= minEquity) ||
+      !oneMore.rows.some((r) => r.closingEquity < minEquity)
+    ) {
+      throw new Error('spendingRoom: the linear answer did not verify');
+    }
+    return { yearly, fromYear, minEquity, bindingYear, closingEquity: withSpend.rows.map((r) => r.closingEquity) };
+  });
 }

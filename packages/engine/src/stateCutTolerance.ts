@@ -1,6 +1,6 @@
 import { compilePlan } from './compilePlan.ts';
 import type { Plan } from './planSchema.ts';
-import { type Projection, projectChanges } from './projectPlan.ts';
+import { type Projection, projectChanges, withinRange } from './projectPlan.ts';
 import { type Rate, rate } from './rate.ts';
 import { resolveScenario } from './resolveScenario.ts';
 import { ok, type Result } from './result.ts';
@@ -48,15 +48,17 @@ export function stateCutTolerance(
     fromYear,
     matching,
   });
-  const none = firstNegative(at(0));
-  if (none !== null) return ok(answer(null, 0, none));
-  if (firstNegative(at(STEPS)) === null) return ok(answer(STEPS, null, null));
-  let lo = 0;
-  let hi = STEPS;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (firstNegative(at(mid)) === null) lo = mid;
-    else hi = mid;
-  }
-  return ok(answer(lo, hi, firstNegative(at(hi))));
+  return withinRange(() => {
+    const none = firstNegative(at(0));
+    if (none !== null) return answer(null, 0, none);
+    if (firstNegative(at(STEPS)) === null) return answer(STEPS, null, null);
+    let lo = 0;
+    let hi = STEPS;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (firstNegative(at(mid)) === null) lo = mid;
+      else hi = mid;
+    }
+    return answer(lo, hi, firstNegative(at(hi)));
+  });
 }
