@@ -2,6 +2,7 @@ import { exportBudgetTable } from '@samplan/budget-table';
 import {
   auditPlan,
   planJsonSchema,
+  projectionDetailToJson,
   projectionToJson,
   projectPlan,
   type Scenario,
@@ -34,7 +35,8 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--indexation <rate>', 'årlig uppräkning av löner, t.ex. 2%')
     .option('--employer-add-on <rate>', 'PO-påslag, t.ex. 31,42%')
     .option('--scenario <file>', 'scenario.json att lägga ändringarna ovanpå')
-    .option('--json', 'skriv resultatet som JSON (belopp som decimaltext i kronor)')
+    .option('--json', 'skriv resultatet som JSON: { unit, years, findings, audit } (belopp som decimaltext i kronor)')
+    .option('--detail', 'med --json: även varje rad, granskningens detaljer och de två svaren')
     .action((file: string, opts) => {
       const plan = loadPlan(file);
       const fromFile: Scenario | undefined = opts.scenario ? loadScenario(opts.scenario, plan) : undefined;
@@ -55,7 +57,10 @@ export function buildProgram(write: (text: string) => void): Command {
       const cut = stateCutTolerance(plan, scenario, { matching: opts.matching });
       const answers = { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) };
       if (opts.json) {
-        write(`${JSON.stringify(projectionToJson(projection.value, audit, answers), null, 2)}\n`);
+        const json = opts.detail
+          ? projectionDetailToJson(projection.value, audit, answers)
+          : projectionToJson(projection.value, audit);
+        write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
       write(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { auditPlan } from './auditPlan.ts';
 import { compilePlan } from './compilePlan.ts';
 import { parsePlan } from './parsePlan.ts';
 import type { Plan, PlanInput } from './planSchema.ts';
-import { projectionToJson } from './projectionToJson.ts';
+import { projectionDetailToJson, projectionToJson } from './projectionToJson.ts';
 import { type Projection, projectPlan, withinRange } from './projectPlan.ts';
 import { compareRates, type Rate, rate } from './rate.ts';
 
@@ -259,7 +260,14 @@ describe('cost line types', () => {
 
 describe('projectionToJson', () => {
   it('turns every amount into a decimal string in kronor and every rate into a decimal fraction', () => {
-    const json = projectionToJson(project(parse(base())));
+    const plan = parse(base());
+    expect(Object.keys(projectionToJson(project(plan), auditPlan(plan)))).toEqual([
+      'unit',
+      'years',
+      'findings',
+      'audit',
+    ]);
+    const json = projectionDetailToJson(project(plan), auditPlan(plan));
     expect(json.unit).toBe('kr');
     expect(json.years[0]).toEqual({
       year: 2023,

@@ -39,14 +39,18 @@ export interface FindingJson {
   limitShare?: DecimalString;
 }
 
+/** A stated figure that disagrees: `difference` is stated − computed (kronor, or a fraction for shares). */
 export interface AuditEntryJson {
   year: number;
   figure: AuditEntry['figure'];
-  label: string;
-  unit: 'kr' | 'share';
   stated: DecimalString;
   computed: DecimalString;
   difference: DecimalString;
+}
+
+export interface AuditEntryDetailJson extends AuditEntryJson {
+  label: string;
+  unit: 'kr' | 'share';
   when?: { project: string; runs: boolean };
   line?: number;
 }
@@ -64,11 +68,16 @@ export interface LineJson {
 export interface ProjectionJson {
   unit: 'kr';
   years: YearJson[];
-  lines: LineJson[];
   findings: FindingJson[];
   audit: AuditEntryJson[];
+}
+
+/** The projection with everything behind it: every line, the audit's details and the two answers. */
+export interface ProjectionDetailJson extends Omit<ProjectionJson, 'audit'> {
+  audit: AuditEntryDetailJson[];
   auditChecked: number;
-  answers?: { spendingRoom?: SpendingRoomJson; stateCut?: StateCutJson };
+  lines: LineJson[];
+  answers: { spendingRoom?: SpendingRoomJson; stateCut?: StateCutJson };
 }
 
 export interface SpendingRoomJson {
@@ -90,40 +99,29 @@ export interface StateCutJson {
 const share = (r: Rate | null): DecimalString | null => (r === null ? null : formatRate(r, 6));
 const kr = formatKronor;
 
-/** Converts a projection (and optionally its audit and answers) to plain JSON with decimal strings. */
-export function projectionToJson(
-  projection: Projection,
-  audit?: Audit,
-  answers?: { spendingRoom?: SpendingRoom; stateCut?: StateCutTolerance },
-): ProjectionJson {
+/** Converts a projection and its audit to the plain JSON `samplan project --json` prints. */
+export function projectionToJson(projection: Projection, audit?: Audit): ProjectionJson {
   return {
     unit: 'kr',
-    years: projection.rows.map((r) => ({
-      year: r.year,
-      revenue: kr(r.revenue),
-      costs: kr(r.costs),
-      result: kr(r.result),
-      openingEquity: kr(r.openingEquity),
-      closingEquity: kr(r.closingEquity),
-      equityRatio: share(r.equityRatio),
-      adminShare: share(r.adminShare),
-      revenueBySource: {
-        members: kr(r.revenueBySource.members),
-        esf: kr(r.revenueBySource.esf),
-        income: kr(r.revenueBySource.income),
-      },
-      membersByGroup: {
-        state: kr(r.membersByGroup.state),
-        region: kr(r.membersByGroup.region),
-        kommun: kr(r.membersByGroup.kommun),
-      },
-      costsByCategory: {
-        individual: kr(r.costsByCategory.individual),
-        structural: kr(r.costsByCategory.structural),
-        administration: kr(r.costsByCategory.administration),
-        unallocated: kr(r.costsByCategory.unallocated),
-      },
-    })),
+    years: projection.rows.map(yearToJson),
+    findings: projection.findings.map(findingToJson),
+    audit: (audit?.entries ?? []).map((e) => {
+      const { year, figure, stated, computed, difference } = auditEntryToJson(e);
+      return { year, figure, stated, computed, difference };
+    }),
+  };
+}
+
+/** The same with every line, the audit's labels and source lines, and the two answers. */
+export function projectionDetailToJson(
+  projection: Projection,
+  audit: Audit,
+  answers: { spendingRoom?: SpendingRoom; stateCut?: StateCutTolerance } = {},
+): ProjectionDetailJson {
+  return {
+    ...projectionToJson(projection, audit),
+    audit: audit.entries.map(auditEntryToJson),
+    auditChecked: audit.checked,
     lines: projection.lines.map((l) => ({
       id: l.id,
       name: l.name,
@@ -132,23 +130,53 @@ export function projectionToJson(
       ...(l.project ? { project: l.project } : {}),
       amounts: l.amounts.map(kr),
     })),
-    findings: projection.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      year: f.year,
-      message: f.message,
-      amount: kr(f.amount),
-      ...(f.limit !== undefined ? { limit: kr(f.limit) } : {}),
-      ...(f.share ? { share: formatRate(f.share, 6) } : {}),
-      ...(f.limitShare ? { limitShare: formatRate(f.limitShare, 6) } : {}),
-    })),
-    audit: (audit?.entries ?? []).map(auditEntryToJson),
-    auditChecked: audit?.checked ?? 0,
-    ...(answers ? { answers: answersToJson(answers) } : {}),
+    answers: answersToJson(answers),
   };
 }
 
-function auditEntryToJson(e: AuditEntry): AuditEntryJson {
+function yearToJson(r: Projection['rows'][number]): YearJson {
+  return {
+    year: r.year,
+    revenue: kr(r.revenue),
+    costs: kr(r.costs),
+    result: kr(r.result),
+    openingEquity: kr(r.openingEquity),
+    closingEquity: kr(r.closingEquity),
+    equityRatio: share(r.equityRatio),
+    adminShare: share(r.adminShare),
+    revenueBySource: {
+      members: kr(r.revenueBySource.members),
+      esf: kr(r.revenueBySource.esf),
+      income: kr(r.revenueBySource.income),
+    },
+    membersByGroup: {
+      state: kr(r.membersByGroup.state),
+      region: kr(r.membersByGroup.region),
+      kommun: kr(r.membersByGroup.kommun),
+    },
+    costsByCategory: {
+      individual: kr(r.costsByCategory.individual),
+      structural: kr(r.costsByCategory.structural),
+      administration: kr(r.costsByCategory.administration),
+      unallocated: kr(r.costsByCategory.unallocated),
+    },
+  };
+}
+
+function findingToJson(f: Finding): FindingJson {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    year: f.year,
+    message: f.message,
+    amount: kr(f.amount),
+    ...(f.limit !== undefined ? { limit: kr(f.limit) } : {}),
+    ...(f.share ? { share: formatRate(f.share, 6) } : {}),
+    ...(f.limitShare ? { limitShare: formatRate(f.limitShare, 6) } : {}),
+  };
+}
+
+function auditEntryToJson(e: AuditEntry): AuditEntryDetailJson {
   const common = {
     year: e.year,
     figure: e.figure,
@@ -170,8 +198,8 @@ function auditEntryToJson(e: AuditEntry): AuditEntryJson {
 function answersToJson(a: {
   spendingRoom?: SpendingRoom;
   stateCut?: StateCutTolerance;
-}): NonNullable<ProjectionJson['answers']> {
-  const out: NonNullable<ProjectionJson['answers']> = {};
+}): ProjectionDetailJson['answers'] {
+  const out: ProjectionDetailJson['answers'] = {};
   if (a.spendingRoom) {
     const s = a.spendingRoom;
     out.spendingRoom = {
