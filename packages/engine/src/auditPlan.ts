@@ -1,7 +1,8 @@
 import { compilePlan } from './compilePlan.ts';
 import { type Ore, parseKronor } from './money.ts';
 import type { Plan, Stated, StatedFigure } from './planSchema.ts';
-import { type Projection, projectChanges, type YearProjection } from './projectPlan.ts';
+import type { Projection, YearProjection } from './projection.ts';
+import { projectChanges } from './projectPlan.ts';
 import { divRound, parseRate, type Rate, rate, ratio } from './rate.ts';
 
 interface AuditBase {

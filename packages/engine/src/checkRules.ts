@@ -1,26 +1,10 @@
 import { formatPercent, formatTkr } from './formatSv.ts';
 import type { Ore } from './money.ts';
-import type { YearProjection } from './projectPlan.ts';
+import type { Finding, YearProjection } from './projection.ts';
+
+export type { Finding, RuleId } from './projection.ts';
+
 import { applyRate, compareRates, isZero, type Rate } from './rate.ts';
-
-/** The rules a plan must respect. */
-export type RuleId = 'negative-equity' | 'equity-cap' | 'admin-share';
-
-/** A rule broken in a year, with the amounts behind it and a Swedish message for the board. */
-export interface Finding {
-  rule: RuleId;
-  /** `error`: the plan is not allowed (a förbund may not borrow); `warning`: it should be looked at. */
-  severity: 'error' | 'warning';
-  year: number;
-  message: string;
-  /** The figure the rule looks at: closing equity, or administration cost. */
-  amount: Ore;
-  /** The limit in kronor where there is one (the equity cap in kronor). */
-  limit?: Ore;
-  /** For admin-share: the share and the band edge it crossed. */
-  share?: Rate;
-  limitShare?: Rate;
-}
 
 /** Checks every year against the rules: no negative equity, the equity cap, the admin-share band. */
 export function checkRules(

@@ -7,7 +7,7 @@ export { allocate } from './allocate.ts';
 export { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
 export { type Audit, type AuditEntry, auditPlan, figureValue } from './auditPlan.ts';
 export { monthIndex, monthsInYears } from './calendar.ts';
-export { checkRules, type Finding, type RuleId } from './checkRules.ts';
+export { checkRules } from './checkRules.ts';
 export { type CompiledPlan, compilePlan } from './compilePlan.ts';
 export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
 export * from './formatSv.ts';
@@ -15,15 +15,9 @@ export * from './money.ts';
 export { parsePlan, parseScenario, validatePlan } from './parsePlan.ts';
 export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';
 export * from './planSchema.ts';
+export type { Finding, ProjectedLine, Projection, RuleId, YearProjection } from './projection.ts';
 export * from './projectionToJson.ts';
-export {
-  type ProjectedLine,
-  type Projection,
-  projectChanges,
-  projectPlan,
-  summarize,
-  type YearProjection,
-} from './projectPlan.ts';
+export { projectChanges, projectPlan, summarize, withinRange } from './projectPlan.ts';
 export * from './rate.ts';
 export { resolveScenario } from './resolveScenario.ts';
 export * from './result.ts';

@@ -1,5 +1,5 @@
 import { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
-import { checkRules, type Finding } from './checkRules.ts';
+import { checkRules } from './checkRules.ts';
 import {
   type CompiledCost,
   type CompiledMember,
@@ -9,47 +9,14 @@ import {
 } from './compilePlan.ts';
 import type { Ore } from './money.ts';
 import type { CostCategory, MemberGroup, Plan } from './planSchema.ts';
-import { type Rate, ratio } from './rate.ts';
-import { resolveScenario } from './resolveScenario.ts';
+import type { ProjectedLine, Projection, YearProjection } from './projection.ts';
+
+export type { ProjectedLine, Projection, YearProjection } from './projection.ts';
+
+import { ratio } from './rate.ts';
+import { changesOf } from './resolveScenario.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { Change, Scenario } from './scenarioSchema.ts';
-
-/** One year of a projection. Amounts in öre; revenue never includes opening equity. */
-export interface YearProjection {
-  year: number;
-  /** Member contributions + ESF + other income (intäkter), without opening equity. */
-  revenue: Ore;
-  revenueBySource: { members: Ore; esf: Ore; income: Ore };
-  membersByGroup: Record<MemberGroup, Ore>;
-  costs: Ore;
-  costsByCategory: Record<CostCategory, Ore>;
-  result: Ore;
-  openingEquity: Ore;
-  closingEquity: Ore;
-  /** Closing equity / revenue; null when there is no revenue. */
-  equityRatio: Rate | null;
-  /** Administration / total cost; null when there are no costs. */
-  adminShare: Rate | null;
-}
-
-/** A line's amounts in one projection. */
-export interface ProjectedLine {
-  id: string;
-  name: string;
-  kind: 'member' | 'esf' | 'income' | 'cost';
-  /** Cost category, or member group for member lines. */
-  group: CostCategory | MemberGroup | undefined;
-  project: string | undefined;
-  amounts: readonly Ore[];
-}
-
-/** The projection of a plan under a scenario. */
-export interface Projection {
-  years: readonly number[];
-  rows: YearProjection[];
-  lines: ProjectedLine[];
-  findings: Finding[];
-}
 
 /** Sums scenario amounts into yearly rows and rolls equity forward (pure, exact). */
 export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projection {
@@ -147,7 +114,7 @@ export function projectChanges(cp: CompiledPlan, changes: readonly Change[]): Pr
  */
 export function projectPlan(plan: Plan, scenario?: Scenario): Result<Projection> {
   const cp = compilePlan(plan);
-  const changes = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
+  const changes = changesOf(plan, scenario);
   if (!changes.ok) return changes;
   return withinRange(() => projectChanges(cp, changes.value));
 }

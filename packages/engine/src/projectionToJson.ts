@@ -1,7 +1,6 @@
 import type { Audit, AuditEntry } from './auditPlan.ts';
-import type { Finding } from './checkRules.ts';
 import { formatKronor } from './money.ts';
-import type { Projection } from './projectPlan.ts';
+import type { Finding, Projection } from './projection.ts';
 import { formatRate, type Rate } from './rate.ts';
 import type { SpendingRoom } from './spendingRoom.ts';
 import type { StateCutTolerance } from './stateCutTolerance.ts';

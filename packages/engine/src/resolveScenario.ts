@@ -128,3 +128,7 @@ export function resolveScenario(plan: Plan, scenario: Scenario): Result<Change[]
   }
   return issues.length ? fail(...issues) : ok(changes);
 }
+
+/** The resolved changes of an optional scenario: none for the base plan. */
+export const changesOf = (plan: Plan, scenario: Scenario | undefined): Result<Change[]> =>
+  scenario ? resolveScenario(plan, scenario) : ok([]);

@@ -2,10 +2,11 @@ import { applyScenario } from './applyScenario.ts';
 import { type CompiledCost, type CompiledPlan, compilePlan } from './compilePlan.ts';
 import { formatKronor, type Ore } from './money.ts';
 import type { Plan } from './planSchema.ts';
-import { type Projection, projectChanges, summarize, withinRange } from './projectPlan.ts';
+import type { Projection } from './projection.ts';
+import { projectChanges, summarize, withinRange } from './projectPlan.ts';
 import { ONE } from './rate.ts';
-import { resolveScenario } from './resolveScenario.ts';
-import { fail, ok, type Result } from './result.ts';
+import { changesOf } from './resolveScenario.ts';
+import { fail, type Result } from './result.ts';
 import type { Change, Scenario } from './scenarioSchema.ts';
 
 /** "How much can we spend?" (utrymme för nya insatser). */
@@ -71,7 +72,7 @@ export function spendingRoom(
   options: { fromYear?: number; minEquity?: Ore } = {},
 ): Result<SpendingRoom> {
   const cp = compilePlan(plan);
-  const resolved = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
+  const resolved = changesOf(plan, scenario);
   if (!resolved.ok) return resolved;
   const years = cp.years;
   const first = years[0] as number;

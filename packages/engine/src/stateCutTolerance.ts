@@ -1,10 +1,11 @@
 import { compilePlan } from './compilePlan.ts';
 import type { Plan } from './planSchema.ts';
-import { type Projection, projectChanges, withinRange } from './projectPlan.ts';
+import type { Projection } from './projection.ts';
+import { projectChanges, withinRange } from './projectPlan.ts';
 import { type Rate, rate } from './rate.ts';
-import { resolveScenario } from './resolveScenario.ts';
-import { ok, type Result } from './result.ts';
-import type { Change, Scenario } from './scenarioSchema.ts';
+import { changesOf } from './resolveScenario.ts';
+import type { Result } from './result.ts';
+import type { Scenario } from './scenarioSchema.ts';
 
 /** "How far can it fall?": the state cut the plan can take before equity goes negative. */
 export interface StateCutTolerance {
@@ -34,7 +35,7 @@ export function stateCutTolerance(
   options: { fromYear?: number; matching?: boolean } = {},
 ): Result<StateCutTolerance> {
   const cp = compilePlan(plan);
-  const resolved = scenario ? resolveScenario(plan, scenario) : ok([] as Change[]);
+  const resolved = changesOf(plan, scenario);
   if (!resolved.ok) return resolved;
   const fromYear = options.fromYear ?? (cp.years[0] as number);
   const matching = options.matching ?? true;
