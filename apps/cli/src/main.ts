@@ -13,7 +13,7 @@ import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError } from './cliError.ts';
 import { loadPlan, loadScenario } from './loadPlan.ts';
 import { renderReport } from './renderReport.ts';
-import { changesFromFlags } from './scenarioFlags.ts';
+import { changesFromFlags, describeChanges } from './scenarioFlags.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -45,7 +45,7 @@ export function buildProgram(write: (text: string) => void): Command {
         fromFile || flagChanges.length
           ? {
               id: fromFile?.id ?? 'samplan-cli',
-              name: fromFile?.name ?? 'Kommandorad',
+              name: [fromFile?.name, describeChanges(plan, flagChanges)].filter(Boolean).join(' + '),
               ...(fromFile?.basedOn ? { basedOn: fromFile.basedOn } : {}),
               changes: [...(fromFile?.changes ?? []), ...flagChanges],
             }
@@ -66,6 +66,7 @@ export function buildProgram(write: (text: string) => void): Command {
       write(
         renderReport({
           title: plan.name,
+          projectNames: new Map(plan.esfProjects.map((p) => [p.id, p.name])),
           scenarioName: scenario ? scenario.name : 'Grundplan',
           projection: projection.value,
           audit,

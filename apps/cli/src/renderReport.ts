@@ -14,6 +14,8 @@ import {
 /** What `samplan project` shows a person: the table in tkr, the findings, the audit and the answers. */
 export interface Report {
   title: string;
+  /** ESF project names by id, for the audit's assumptions. */
+  projectNames: ReadonlyMap<string, string>;
   scenarioName: string;
   projection: Projection;
   audit: Audit;
@@ -94,10 +96,11 @@ export function renderReport(r: Report): string {
     out.push(`Granskning: ${entries.length} av ${checked} angivna summor stämmer inte med beräkningen:`);
     for (const e of entries) {
       const where = e.source ? `rad ${e.source.line}` : '';
-      const when = e.when ? ` (om ${e.when.project} ${e.when.runs ? 'genomförs' : 'inte genomförs'})` : '';
+      const project = e.when ? (r.projectNames.get(e.when.project) ?? e.when.project) : '';
+      const when = e.when ? ` (om ${project} ${e.when.runs ? 'genomförs' : 'inte genomförs'})` : '';
       const values =
         e.unit === 'kr'
-          ? `dokumentet ${formatTkr(e.stated)}, beräknat ${formatTkr(e.computed)}, skillnad ${formatTkr(e.difference)}`
+          ? `dokumentet ${formatTkr(e.stated)}, beräknat ${formatTkr(e.computed)}, skillnad ${e.difference > 0 ? '+' : ''}${formatTkr(e.difference)}`
           : `dokumentet ${formatPercent(e.stated)}, beräknat ${formatPercent(e.computed, 2)}`;
       out.push(`  ${e.year}  ${e.label || FIGURES[e.figure]}${when}: ${values}${where ? ` [${where}]` : ''}`);
     }

@@ -1,5 +1,14 @@
 import { parseAmount, readRate } from '@samplan/budget-table';
-import type { Change, Plan } from '@samplan/engine';
+import {
+  type Change,
+  formatPercent,
+  formatTkr,
+  type Ore,
+  type Plan,
+  parseKronor,
+  parseRate,
+  type Rate,
+} from '@samplan/engine';
 import { Decimal } from 'decimal.js';
 import { InputError } from './cliError.ts';
 
@@ -90,3 +99,35 @@ export function changesFromFlags(plan: Plan, flags: ScenarioFlags): Change[] {
   if (addOn !== undefined) changes.push({ type: 'employer-add-on', rate: addOn });
   return changes;
 }
+
+/** A Swedish name for the levers set on the command line: "Staten −10 % från 2025, MIA Vidare beviljas". */
+export function describeChanges(plan: Plan, changes: readonly Change[]): string {
+  const pct = (r: string) => formatPercent(parseRate(r) as Rate, 2).replace(/,00 %/, ' %');
+  const parts = changes.map((c) => {
+    switch (c.type) {
+      case 'state-allocation': {
+        const size = c.rate !== undefined ? pct(c.rate) : formatTkr(kronorOre(c.amount ?? '0'));
+        return `Staten ${size.startsWith('−') ? '' : '+'}${size} från ${c.fromYear}${c.matching ? '' : ' (utan följsamhet)'}`;
+      }
+      case 'esf-decision': {
+        const name = plan.esfProjects.find((p) => p.id === c.project)?.name ?? c.project;
+        if (c.decision === 'rejected') return `${name} avslås`;
+        return c.share === undefined ? `${name} beviljas` : `${name} beviljas till ${pct(c.share)}`;
+      }
+      case 'utilization':
+        return `Nyttjandegrad ${pct(c.rate)}`;
+      case 'indexation':
+        return `Indexering ${pct(c.rate)}`;
+      case 'employer-add-on':
+        return `PO-påslag ${pct(c.rate)}`;
+      default:
+        return c.type;
+    }
+  });
+  return parts.join(', ');
+}
+
+const kronorOre = (kr: string): Ore => {
+  const parsed = parseKronor(kr);
+  return parsed.ok ? parsed.value : (0 as Ore);
+};
