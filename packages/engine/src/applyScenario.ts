@@ -25,6 +25,7 @@ interface EsfOutcome {
 }
 
 const rt = (text: string): Rate => parseRate(text) ?? rate(0);
+const NO_LINES: ReadonlySet<string> = new Set();
 type LineEdit = Extract<Change, { type: 'insats-stop' | 'insats-start' | 'insats-extend' | 'insats-scale' }>;
 
 /** Index of the first plan year a change applies to (years before the horizon clamp to 0). */
@@ -43,7 +44,7 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
   const lineUtilization = new Map<string, Rate>();
   const esf = new Map<string, EsfOutcome>();
   for (const [id, p] of cp.projects) {
-    esf.set(id, { runs: p.status === 'approved', share: ONE, scaleCosts: false, keep: new Set() });
+    esf.set(id, { runs: p.status === 'approved', share: ONE, scaleCosts: false, keep: NO_LINES });
   }
   const edits = new Map<string, LineEdit[]>();
   const newLines: CompiledCost[] = [];
@@ -95,13 +96,15 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
   const staffChanged = indexation !== cp.assumptions.indexation || employerAddOn !== cp.assumptions.employerAddOn;
   const costLines = newLines.length ? [...cp.costs, ...newLines] : cp.costs;
   const zeros = years.map(() => 0 as Ore);
-  const costs = costLines.map((line) => {
+  const costs = new Array<Ore[]>(costLines.length);
+  for (let j = 0; j < costLines.length; j++) costs[j] = effectiveCost(costLines[j] as CompiledCost);
+  function effectiveCost(line: CompiledCost): Ore[] {
     const outcome = line.project === undefined ? undefined : esf.get(line.project);
     if (outcome && !outcome.runs && !outcome.keep.has(line.id)) return zeros;
-    let common = lineUtilization.get(line.id) ?? line.utilization;
+    let common = (lineUtilization.size ? lineUtilization.get(line.id) : undefined) ?? line.utilization;
     if (common === undefined) common = line.categoryIndex <= 1 ? utilization : ONE;
     if (outcome?.runs && outcome.scaleCosts) common = mulRates(common, outcome.share);
-    const lineEdits = edits.get(line.id);
+    const lineEdits = edits.size ? edits.get(line.id) : undefined;
     let gross =
       line.staff && staffChanged
         ? staffAmounts(line.staff, years, monthsOf(line.mask, years.length), indexation, employerAddOn)
@@ -124,7 +127,7 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
       }
     }
     return gross.map((g, i) => applyRate(g, mulRates(common, factors[i] as Rate)));
-  });
+  }
 
   const revenues = cp.revenues.map((r) => {
     const outcome = r.project === undefined ? undefined : esf.get(r.project);

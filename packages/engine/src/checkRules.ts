@@ -24,7 +24,7 @@ export function checkRules(
       });
     }
     const cap = thresholds.equityCap;
-    if (revenue > 0 && BigInt(closingEquity) * cap.d > BigInt(revenue) * cap.n) {
+    if (revenue > 0 && exceeds(closingEquity, revenue, cap)) {
       const limit = applyRate(revenue, cap);
       findings.push({
         rule: 'equity-cap',
@@ -54,4 +54,12 @@ export function checkRules(
     }
   }
   return findings;
+}
+
+/** `amount > base × share`, exactly: plain numbers when the products are safe, BigInt otherwise. */
+function exceeds(amount: Ore, base: Ore, share: Rate): boolean {
+  const l = amount * share.den;
+  const r = base * share.num;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l > r;
+  return BigInt(amount) * share.d > BigInt(base) * share.n;
 }

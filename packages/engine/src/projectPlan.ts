@@ -84,22 +84,44 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   ) {
     throw new RangeError('Plan totals exceed the exact range');
   }
-  const lines: ProjectedLine[] = [
-    ...cp.members.map((m, j) => line(m.id, m.name, 'member', m.group, undefined, amounts.members[j])),
-    ...cp.revenues.map((r, j) => line(r.id, r.name, r.kind, undefined, r.project, amounts.revenues[j])),
-    ...amounts.costLines.map((c, j) => line(c.id, c.name, 'cost', c.category, c.project, amounts.costs[j])),
-  ];
+  // Plain loops: this runs on every keystroke, and spreads of mapped arrays cost more than the sums.
+  const lines: ProjectedLine[] = new Array(cp.members.length + cp.revenues.length + amounts.costLines.length);
+  let k = 0;
+  for (let j = 0; j < cp.members.length; j++) {
+    const m = cp.members[j] as CompiledMember;
+    lines[k++] = {
+      id: m.id,
+      name: m.name,
+      kind: 'member',
+      group: m.group,
+      project: undefined,
+      amounts: amounts.members[j] ?? [],
+    };
+  }
+  for (let j = 0; j < cp.revenues.length; j++) {
+    const r = cp.revenues[j] as CompiledRevenue;
+    lines[k++] = {
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      group: undefined,
+      project: r.project,
+      amounts: amounts.revenues[j] ?? [],
+    };
+  }
+  for (let j = 0; j < amounts.costLines.length; j++) {
+    const c = amounts.costLines[j] as CompiledCost;
+    lines[k++] = {
+      id: c.id,
+      name: c.name,
+      kind: 'cost',
+      group: c.category,
+      project: c.project,
+      amounts: amounts.costs[j] ?? [],
+    };
+  }
   return { years, rows, lines, findings: checkRules(rows, cp.thresholds) };
 }
-
-const line = (
-  id: string,
-  name: string,
-  kind: ProjectedLine['kind'],
-  group: ProjectedLine['group'],
-  project: string | undefined,
-  amounts: readonly Ore[] | undefined,
-): ProjectedLine => ({ id, name, kind, group, project, amounts: amounts ?? [] });
 
 /** Projects a compiled plan under a list of changes (already resolved). */
 export function projectChanges(cp: CompiledPlan, changes: readonly Change[]): Projection {

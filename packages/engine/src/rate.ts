@@ -78,6 +78,9 @@ export const isOne = (r: Rate): boolean => r.n === r.d;
 export const isZero = (r: Rate): boolean => r.n === 0n;
 /** Compares two rates: negative, zero or positive. */
 export const compareRates = (a: Rate, b: Rate): number => {
+  const ln = a.num * b.den;
+  const rn = b.num * a.den;
+  if (Number.isSafeInteger(ln) && Number.isSafeInteger(rn)) return ln < rn ? -1 : ln > rn ? 1 : 0;
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -111,13 +114,25 @@ export function applyRate(amount: Ore, r: Rate): Ore {
   return Number(divRound(BigInt(amount) * r.n, r.d)) as Ore;
 }
 
+/** A ratio of two safe integers whose BigInt form is built only when something needs it. */
+class LazyRatio implements Rate {
+  constructor(
+    readonly num: number,
+    readonly den: number,
+  ) {}
+  get n(): bigint {
+    return BigInt(this.num);
+  }
+  get d(): bigint {
+    return BigInt(this.den);
+  }
+}
+
 /**
- * The exact ratio `a / b` of two amounts as a rate (null when `b` is zero). Left unreduced: the
- * projection builds two per year, and comparisons and formatting do not need lowest terms.
+ * The exact ratio `a / b` of two amounts as a rate (null when `b` is zero). Unreduced, and BigInt
+ * only on demand: the projection builds two per year, and most are only compared or formatted.
  */
 export const ratio = (a: Ore, b: Ore): Rate | null => {
   if (b === 0) return null;
-  const num = b < 0 ? -a : a;
-  const den = b < 0 ? -b : b;
-  return { n: BigInt(num), d: BigInt(den), num: num || 0, den };
+  return b < 0 ? new LazyRatio(-a || 0, -b) : new LazyRatio(a || 0, b);
 };
