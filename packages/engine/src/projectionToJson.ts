@@ -111,17 +111,18 @@ export function projectionToJson(projection: Projection, audit?: Audit): Project
   };
 }
 
-/** The same with every line, the audit's labels and source lines, and the two answers. */
+/** The same with every line (unless `lines: false`), the audit's labels and source lines, and the two answers. */
 export function projectionDetailToJson(
   projection: Projection,
   audit: Audit,
   answers: { spendingRoom?: SpendingRoom; stateCut?: StateCutTolerance } = {},
+  options: { lines?: boolean } = {},
 ): ProjectionDetailJson {
   return {
     ...projectionToJson(projection, audit),
     audit: audit.entries.map(auditEntryToJson),
     auditChecked: audit.checked,
-    lines: projection.lines.map((l) => ({
+    lines: (options.lines === false ? [] : projection.lines).map((l) => ({
       id: l.id,
       name: l.name,
       kind: l.kind,

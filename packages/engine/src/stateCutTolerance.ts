@@ -26,8 +26,9 @@ const cutRate = (steps: number): string => (steps >= STEPS ? '-1' : `-0.${String
 
 /**
  * Finds the state cut, from `fromYear` on and with the matching members following unless
- * `matching` is false, at which closing equity first goes negative. Equity falls monotonically
- * with the cut, so a bisection over 0.01 % steps finds it in 14 projections.
+ * `matching` is false, at which closing equity first goes negative. Equity falls monotonically and
+ * almost linearly with the cut: a straight-line guess and a short walk over 0.01 % steps find it in
+ * about five projections (a bisection backs it up).
  */
 export function stateCutTolerance(
   plan: Plan,
@@ -50,16 +51,43 @@ export function stateCutTolerance(
     matching,
   });
   return withinRange(() => {
-    const none = firstNegative(at(0));
-    if (none !== null) return answer(null, 0, none);
-    if (firstNegative(at(STEPS)) === null) return answer(STEPS, null, null);
-    let lo = 0;
-    let hi = STEPS;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (firstNegative(at(mid)) === null) lo = mid;
-      else hi = mid;
+    const seen = new Map<number, number | null>();
+    /** The first year equity is negative at a cut of `steps` (memoized: each cut is projected once). */
+    const negativeAt = (steps: number): number | null => {
+      if (!seen.has(steps)) seen.set(steps, firstNegative(at(steps)));
+      return seen.get(steps) ?? null;
+    };
+    const base = at(0);
+    seen.set(0, firstNegative(base));
+    if (negativeAt(0) !== null) return answer(null, 0, negativeAt(0));
+    const whole = at(STEPS);
+    seen.set(STEPS, firstNegative(whole));
+    if (negativeAt(STEPS) === null) return answer(STEPS, null, null);
+    // Equity is (nearly) linear in the cut: start where the straight line from no cut to a full cut
+    // first crosses zero (a float is fine for a starting guess), then walk to the exact boundary.
+    let guess = STEPS - 1;
+    base.rows.forEach((row, k) => {
+      const full = whole.rows[k]?.closingEquity ?? row.closingEquity;
+      if (full < 0 && row.closingEquity >= 0) {
+        guess = Math.min(guess, Math.floor((row.closingEquity / (row.closingEquity - full)) * STEPS));
+      }
+    });
+    let lo = Math.max(0, guess);
+    let hi = lo + 1;
+    for (let walked = 0; walked < 8; walked++) {
+      if (negativeAt(lo) !== null) [lo, hi] = [Math.max(0, lo - 1), lo];
+      else if (negativeAt(hi) === null) [lo, hi] = [hi, Math.min(STEPS, hi + 1)];
+      else break;
     }
-    return answer(lo, hi, firstNegative(at(hi)));
+    if (negativeAt(lo) !== null || negativeAt(hi) === null) {
+      // Far from the line (not seen in practice): bisect.
+      [lo, hi] = [0, STEPS];
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (negativeAt(mid) === null) lo = mid;
+        else hi = mid;
+      }
+    }
+    return answer(lo, hi, negativeAt(hi));
   });
 }

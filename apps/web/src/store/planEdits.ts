@@ -1,0 +1,109 @@
+import type { CostLine, Member, Plan, RevenueLine, Scenario } from '@samplan/engine';
+
+/** The line collections a plan has. */
+export type LineCollection = 'members' | 'revenues' | 'costs';
+type LineOf<C extends LineCollection> = C extends 'members' ? Member : C extends 'revenues' ? RevenueLine : CostLine;
+
+/**
+ * One edit of the plan, as data: the local store applies it to a plain object, the collaboration
+ * store will apply it to a Y.Doc. Amounts are decimal strings in kronor; `null` clears a cell.
+ */
+export type PlanEdit =
+  | { type: 'set-name'; name: string }
+  | { type: 'set-opening-equity'; value: string }
+  | { type: 'set-amount'; collection: LineCollection; id: string; year: number; value: string | null }
+  | { type: 'set-line'; collection: 'members'; id: string; patch: Partial<Member> }
+  | { type: 'set-line'; collection: 'revenues'; id: string; patch: Partial<RevenueLine> }
+  | { type: 'set-line'; collection: 'costs'; id: string; patch: Partial<CostLine> }
+  | { type: 'add-line'; collection: 'members'; line: Member }
+  | { type: 'add-line'; collection: 'revenues'; line: RevenueLine }
+  | { type: 'add-line'; collection: 'costs'; line: CostLine }
+  | { type: 'remove-line'; collection: LineCollection; id: string }
+  | { type: 'set-assumption'; key: keyof Plan['assumptions']; value: string }
+  | { type: 'set-threshold'; key: 'equityCap' | 'adminMin' | 'adminMax'; value: string }
+  | { type: 'put-scenario'; scenario: Scenario }
+  | { type: 'remove-scenario'; id: string }
+  | { type: 'replace-plan'; plan: Plan };
+
+const setAmounts = (amounts: Record<string, string> | undefined, year: number, value: string | null) => {
+  const next = { ...(amounts ?? {}) };
+  if (value === null) delete next[String(year)];
+  else next[String(year)] = value;
+  return next;
+};
+
+function mapLine<C extends LineCollection>(
+  plan: Plan,
+  collection: C,
+  id: string,
+  f: (line: LineOf<C>) => LineOf<C>,
+): Plan {
+  const lines = plan[collection] as LineOf<C>[];
+  return { ...plan, [collection]: lines.map((l) => (l.id === id ? f(l) : l)) };
+}
+
+/** Applies an edit, sharing every untouched object with the old plan. Validation is the store's job. */
+export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
+  switch (edit.type) {
+    case 'set-name':
+      return { ...plan, name: edit.name };
+    case 'set-opening-equity':
+      return { ...plan, openingEquity: edit.value };
+    case 'set-amount':
+      if (edit.collection === 'costs') {
+        return mapLine(plan, 'costs', edit.id, (line) =>
+          line.amount.type === 'yearly'
+            ? { ...line, amount: { ...line.amount, amounts: setAmounts(line.amount.amounts, edit.year, edit.value) } }
+            : line,
+        );
+      }
+      if (edit.collection === 'members') {
+        return mapLine(plan, 'members', edit.id, (line) => ({
+          ...line,
+          amounts: setAmounts(line.amounts, edit.year, edit.value),
+        }));
+      }
+      return mapLine(plan, 'revenues', edit.id, (line) => ({
+        ...line,
+        amounts: setAmounts(line.amounts, edit.year, edit.value),
+      }));
+    case 'set-line':
+      return mapLine(plan, edit.collection, edit.id, (line) => ({ ...line, ...edit.patch }) as never);
+    case 'add-line':
+      return { ...plan, [edit.collection]: [...(plan[edit.collection] as unknown[]), edit.line] };
+    case 'remove-line':
+      return {
+        ...plan,
+        [edit.collection]: (plan[edit.collection] as { id: string }[]).filter((l) => l.id !== edit.id),
+      };
+    case 'set-assumption':
+      return { ...plan, assumptions: { ...plan.assumptions, [edit.key]: edit.value } };
+    case 'set-threshold':
+      if (edit.key === 'equityCap') return { ...plan, thresholds: { ...plan.thresholds, equityCap: edit.value } };
+      return {
+        ...plan,
+        thresholds: {
+          ...plan.thresholds,
+          adminShare: { ...plan.thresholds.adminShare, [edit.key === 'adminMin' ? 'min' : 'max']: edit.value },
+        },
+      };
+    case 'put-scenario': {
+      const exists = plan.scenarios.some((s) => s.id === edit.scenario.id);
+      return {
+        ...plan,
+        scenarios: exists
+          ? plan.scenarios.map((s) => (s.id === edit.scenario.id ? edit.scenario : s))
+          : [...plan.scenarios, edit.scenario],
+      };
+    }
+    case 'remove-scenario':
+      return {
+        ...plan,
+        scenarios: plan.scenarios
+          .filter((s) => s.id !== edit.id)
+          .map((s) => (s.basedOn === edit.id ? { ...s, basedOn: undefined } : s)),
+      };
+    case 'replace-plan':
+      return edit.plan;
+  }
+}

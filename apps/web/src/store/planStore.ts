@@ -1,0 +1,91 @@
+import { fail, type Issue, type Plan, parsePlan, type Result } from '@samplan/engine';
+import { applyPlanEdit, type PlanEdit } from './planEdits.ts';
+
+/**
+ * Where the plan lives: read it, apply an edit, hear about changes. The views use only this, so
+ * the live-collaboration store (a Y.Doc) can replace the local one without touching them.
+ */
+export interface PlanStore {
+  getPlan(): Plan;
+  /** Applies an edit if the plan stays valid; otherwise changes nothing and returns the issues. */
+  apply(edit: PlanEdit): Result<Plan>;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Where the local store keeps the plan between visits. */
+export interface PlanPersistence {
+  load(): unknown;
+  save(plan: Plan): void;
+}
+
+/** localStorage persistence: a reload never loses an accepted edit. */
+export const localStoragePersistence = (key = 'samplan.plan.v1'): PlanPersistence => ({
+  load: () => {
+    try {
+      const text = globalThis.localStorage?.getItem(key);
+      return text ? JSON.parse(text) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  save: (plan) => {
+    try {
+      globalThis.localStorage?.setItem(key, JSON.stringify(plan));
+    } catch {
+      // Storage full or blocked: the plan stays in memory.
+    }
+  },
+});
+
+/** A store that keeps the plan in memory (and in `persistence`), validating every edit. */
+export function createLocalPlanStore(initial: Plan, persistence?: PlanPersistence): PlanStore {
+  const saved = persistence ? parsePlan(persistence.load()) : undefined;
+  let plan = saved?.ok ? saved.value : initial;
+  const listeners = new Set<() => void>();
+  return {
+    getPlan: () => plan,
+    apply(edit) {
+      let next: Plan;
+      try {
+        next = applyPlanEdit(plan, edit);
+      } catch (e) {
+        return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
+      }
+      const parsed = parsePlan(next);
+      if (!parsed.ok) return parsed;
+      plan = keepUntouched(plan, next, parsed.value);
+      persistence?.save(plan);
+      for (const listener of listeners) listener();
+      return parsed;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+const SHARED_ARRAYS = ['members', 'esfProjects', 'revenues', 'costs', 'stated', 'scenarios', 'years'] as const;
+
+/**
+ * Validation returns fresh objects; put back the old object wherever the edit did not touch it
+ * (the edit shares untouched objects by identity), so memoized views re-render only what changed.
+ */
+export function keepUntouched(previous: Plan, edited: Plan, validated: Plan): Plan {
+  const out: Plan = { ...validated };
+  for (const key of SHARED_ARRAYS) {
+    const before = previous[key] as readonly unknown[];
+    const after = edited[key] as readonly unknown[];
+    if (after === before) {
+      (out as Record<string, unknown>)[key] = before;
+      continue;
+    }
+    const fresh = validated[key] as readonly unknown[];
+    (out as Record<string, unknown>)[key] = fresh.map((item, i) =>
+      after[i] !== undefined && after[i] === before[i] ? before[i] : item,
+    );
+  }
+  if (edited.assumptions === previous.assumptions) out.assumptions = previous.assumptions;
+  if (edited.thresholds === previous.thresholds) out.thresholds = previous.thresholds;
+  return out;
+}

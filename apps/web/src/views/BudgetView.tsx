@@ -1,0 +1,669 @@
+import { COST_CATEGORIES, type CostCategory, type CostLine, type Plan } from '@samplan/engine';
+import { type FormEvent, memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
+import { percentText, readAmount, readPercent, showAmount, type Unit } from '../format/amounts.ts';
+import type { LineCollection, PlanEdit } from '../store/planEdits.ts';
+import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from './AmountGrid.tsx';
+import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from './gridNavigation.ts';
+import './budget.css';
+
+type Translate = Workspace['t'];
+type Apply = Workspace['apply'];
+type Values = readonly (string | undefined)[];
+
+/** The grid row of a line: collections may reuse an id, so the collection is part of the key. */
+const rowKey = (collection: LineCollection, id: string) => `${collection}/${id}`;
+
+/** `Medlemsbidrag` → `medlemsbidrag` for "Summa medlemsbidrag"; `ESF-medel` stays. */
+const lowerFirst = (text: string) =>
+  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
+/** A line as the tables show it. */
+interface RowModel {
+  collection: LineCollection;
+  id: string;
+  name: string;
+  /** Group, project, period or staff terms: a short text under the name. */
+  note: string;
+  /** Yearly amounts typed in the plan; otherwise computed and shown read-only. */
+  editable: boolean;
+  /** Kronor per plan year: stored (editable) or from the latest projection. */
+  values: Values;
+  removable: boolean;
+}
+
+/** Each line's yearly amounts in the latest projection of the base plan, by row key. */
+function projectedAmounts(workspace: Pick<Workspace, 'projections'>, years: readonly number[]): Map<string, Values> {
+  const out = new Map<string, Values>();
+  const base = workspace.projections?.results[0];
+  if (!base?.ok) return out;
+  const projectedYears = base.projection.years.map((y) => y.year);
+  const index = years.map((year) => projectedYears.indexOf(year));
+  for (const line of base.projection.lines) {
+    const collection: LineCollection = line.kind === 'member' ? 'members' : line.kind === 'cost' ? 'costs' : 'revenues';
+    out.set(
+      rowKey(collection, line.id),
+      index.map((i) => (i < 0 ? undefined : line.amounts[i])),
+    );
+  }
+  return out;
+}
+
+function renameEdit(collection: LineCollection, id: string, name: string): PlanEdit {
+  switch (collection) {
+    case 'members':
+      return { type: 'set-line', collection, id, patch: { name } };
+    case 'revenues':
+      return { type: 'set-line', collection, id, patch: { name } };
+    case 'costs':
+      return { type: 'set-line', collection, id, patch: { name } };
+  }
+}
+
+const lineIds = (plan: Plan): string[] => [
+  ...plan.members.map((l) => l.id),
+  ...plan.revenues.map((l) => l.id),
+  ...plan.costs.map((l) => l.id),
+  ...plan.esfProjects.map((p) => p.id),
+];
+
+/** The budget editor: revenue, costs by category, opening equity, assumptions and limits. */
+export function BudgetView() {
+  const workspace = useWorkspace();
+  const { plan, apply, unit, t, announce, language } = workspace;
+  const years = plan.years;
+  const yearsKey = years.join(',');
+  const helpId = useId();
+  const revenueHeadingId = useId();
+  const costHeadingId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: yearsKey stands for years (a new array after every edit).
+  const projected = useMemo(() => projectedAmounts(workspace, years), [workspace.projections, yearsKey]);
+  const computed = (collection: LineCollection, id: string): Values =>
+    projected.get(rowKey(collection, id)) ?? years.map(() => undefined);
+  const stored = (amounts: Record<string, string> | undefined): Values => years.map((y) => amounts?.[String(y)]);
+  const projectName = (id: string) => {
+    const project = plan.esfProjects.find((p) => p.id === id);
+    return t(project?.status === 'applied' ? 'budget.esfApplied' : 'budget.esfProject', { name: project?.name ?? id });
+  };
+  const decimal = (text: string) => (language === 'sv' ? text.replace('.', ',') : text);
+
+  const memberRows: RowModel[] = plan.members.map((m) => {
+    const derived = m.amounts === undefined;
+    const group = t(`budget.group.${m.group}`);
+    return {
+      collection: 'members',
+      id: m.id,
+      name: m.name,
+      note: derived ? `${group} · ${t('budget.derived')}` : group,
+      editable: !derived,
+      values: derived ? computed('members', m.id) : stored(m.amounts),
+      removable: false,
+    };
+  });
+  const revenueRow = (kind: 'esf' | 'income'): RowModel[] =>
+    plan.revenues
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        collection: 'revenues',
+        id: r.id,
+        name: r.name,
+        note: r.project ? projectName(r.project) : '',
+        editable: true,
+        values: stored(r.amounts),
+        removable: true,
+      }));
+  const esfRows = revenueRow('esf');
+  const incomeRows = revenueRow('income');
+
+  const costNote = (line: CostLine): string => {
+    const a = line.amount;
+    const notes: string[] = [];
+    if (a.type === 'period') {
+      notes.push(t('budget.period', { start: a.start, end: a.end, total: `${showAmount(a.total, unit)} ${unit}` }));
+    } else if (a.type === 'staff') {
+      notes.push(t('budget.staff', { fte: decimal(a.fte), salary: showAmount(a.monthlySalary, 'kr') }));
+    }
+    if (line.project) notes.push(projectName(line.project));
+    return notes.join(' · ');
+  };
+  const costRows = (category: CostCategory): RowModel[] =>
+    plan.costs
+      .filter((c) => c.category === category)
+      .map((c) => ({
+        collection: 'costs',
+        id: c.id,
+        name: c.name,
+        note: costNote(c),
+        editable: c.amount.type === 'yearly',
+        values: c.amount.type === 'yearly' ? stored(c.amount.amounts) : computed('costs', c.id),
+        removable: true,
+      }));
+  const costGroups = COST_CATEGORIES.map((category) => ({ category, rows: costRows(category) }));
+
+  const revenueGroups = [
+    { key: 'members', title: t('budget.members'), rows: memberRows },
+    ...(esfRows.length > 0 ? [{ key: 'esf', title: t('budget.esf'), rows: esfRows }] : []),
+    { key: 'income', title: t('budget.income'), rows: incomeRows },
+  ];
+  const allRows = [...revenueGroups.flatMap((g) => g.rows), ...costGroups.flatMap((g) => g.rows)];
+  const grid = useAmountGrid(
+    allRows.filter((r) => r.editable).map((r) => rowKey(r.collection, r.id)),
+    years,
+  );
+
+  // Focus after an add (the new line's first cell) or a remove (the next remove button).
+  const pendingFocus = useRef<{ cell: GridPosition } | { table: HTMLTableElement; index: number } | null>(null);
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    pendingFocus.current = null;
+    if ('cell' in pending) {
+      grid.focus(pending.cell);
+      return;
+    }
+    const buttons = pending.table.querySelectorAll<HTMLButtonElement>('button[data-remove]');
+    const target =
+      buttons.item(pending.index) ??
+      buttons.item(buttons.length - 1) ??
+      pending.table.closest('section')?.querySelector<HTMLInputElement>('form input');
+    target?.focus();
+  });
+
+  const removeLine = useCallback(
+    (collection: LineCollection, id: string, name: string, button: HTMLButtonElement) => {
+      const table = button.closest('table');
+      const index = table ? [...table.querySelectorAll('button[data-remove]')].indexOf(button) : -1;
+      const result = apply({ type: 'remove-line', collection, id });
+      if (!result.ok) {
+        announce(result.errors[0]?.message ?? t('budget.removeLine', { name }));
+        return;
+      }
+      if (table) pendingFocus.current = { table, index };
+      announce(t('budget.removed', { name }));
+    },
+    [apply, announce, t],
+  );
+
+  const addLine = (collection: 'revenues' | 'costs', name: string, category: CostCategory): string | null => {
+    const id = newLineId(name, lineIds(plan));
+    const edit: PlanEdit =
+      collection === 'costs'
+        ? { type: 'add-line', collection, line: { id, name, category, amount: { type: 'yearly', amounts: {} } } }
+        : { type: 'add-line', collection, line: { id, kind: 'income', name, amounts: {} } };
+    const result = apply(edit);
+    if (!result.ok) return result.errors[0]?.message ?? t('budget.nameRequired');
+    const first = years[0];
+    if (first !== undefined) pendingFocus.current = { cell: { row: rowKey(collection, id), year: first } };
+    announce(t('budget.added', { name }));
+    return null;
+  };
+
+  const common: RowCommon = { grid, apply, t, unit, years, onRemove: removeLine };
+  const header = (
+    <thead>
+      <tr>
+        <th scope="col">{t('budget.line')}</th>
+        {years.map((year) => (
+          <th scope="col" key={year} className="budget-number">
+            {year}
+          </th>
+        ))}
+        <th scope="col" className="budget-number">
+          {t('budget.total')}
+        </th>
+        <th scope="col">
+          <span className="budget-visually-hidden">{t('budget.actions')}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+  const revenueTotals = sumColumns(
+    revenueGroups.flatMap((g) => g.rows.map((r) => r.values)),
+    years.length,
+  );
+  const costTotals = sumColumns(
+    costGroups.flatMap((g) => g.rows.map((r) => r.values)),
+    years.length,
+  );
+
+  return (
+    <div className="budget">
+      <h2>{t('budget.heading')}</h2>
+      <p id={helpId} className="budget-help">
+        {t('budget.amountsIn', { unit })} {t('budget.gridKeys')}
+      </p>
+
+      <section className="budget-section" aria-labelledby={revenueHeadingId}>
+        <h3 id={revenueHeadingId}>{t('budget.revenue')}</h3>
+        <div className="budget-scroll">
+          <table className="budget-table" aria-labelledby={revenueHeadingId} aria-describedby={helpId}>
+            {header}
+            {revenueGroups.map((g) => (
+              <LineGroup
+                key={g.key}
+                title={g.title}
+                subtotal={t('budget.subtotal', { name: lowerFirst(g.title) })}
+                rows={g.rows}
+                common={common}
+              />
+            ))}
+            <tfoot>
+              <SumRow label={t('budget.totalRevenue')} values={revenueTotals} unit={unit} />
+            </tfoot>
+          </table>
+        </div>
+        <AddLineForm kind="income" t={t} onAdd={(name, category) => addLine('revenues', name, category)} />
+      </section>
+
+      <section className="budget-section" aria-labelledby={costHeadingId}>
+        <h3 id={costHeadingId}>{t('budget.costs')}</h3>
+        <div className="budget-scroll">
+          <table className="budget-table" aria-labelledby={costHeadingId} aria-describedby={helpId}>
+            {header}
+            {costGroups.map((g) => {
+              const title = t(`budget.category.${g.category}`);
+              return (
+                <LineGroup
+                  key={g.category}
+                  title={title}
+                  subtotal={t('budget.subtotal', { name: lowerFirst(title) })}
+                  rows={g.rows}
+                  common={common}
+                />
+              );
+            })}
+            <tfoot>
+              <SumRow label={t('budget.totalCosts')} values={costTotals} unit={unit} />
+            </tfoot>
+          </table>
+        </div>
+        <AddLineForm kind="cost" t={t} onAdd={(name, category) => addLine('costs', name, category)} />
+      </section>
+
+      <EquitySection plan={plan} apply={apply} t={t} unit={unit} />
+      <SettingsSection plan={plan} apply={apply} t={t} />
+    </div>
+  );
+}
+
+/** What every line row shares; all stable between edits except `unit` and (by value) `years`. */
+interface RowCommon {
+  grid: GridController;
+  apply: Apply;
+  t: Translate;
+  unit: Unit;
+  years: readonly number[];
+  onRemove(collection: LineCollection, id: string, name: string, button: HTMLButtonElement): void;
+}
+
+/** A category or revenue kind: a heading row, its lines and their subtotal. */
+function LineGroup({
+  title,
+  subtotal,
+  rows,
+  common,
+}: {
+  title: string;
+  subtotal: string;
+  rows: readonly RowModel[];
+  common: RowCommon;
+}) {
+  const totals = sumColumns(
+    rows.map((r) => r.values),
+    common.years.length,
+  );
+  return (
+    <tbody>
+      <tr className="budget-group">
+        <th scope="rowgroup" colSpan={common.years.length + 3}>
+          {title}
+        </th>
+      </tr>
+      {rows.map((r) => (
+        <LineRow key={rowKey(r.collection, r.id)} {...common} {...r} />
+      ))}
+      <SumRow label={subtotal} values={totals} unit={common.unit} />
+    </tbody>
+  );
+}
+
+/** A subtotal or total: read-only amounts per year and their sum. */
+function SumRow({ label, values, unit }: { label: string; values: readonly string[]; unit: Unit }) {
+  return (
+    <tr className="budget-sum">
+      <th scope="row">{label}</th>
+      {values.map((v, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one cell per plan year, in year order.
+        <td key={i} className="budget-number">
+          {showAmount(v, unit)}
+        </td>
+      ))}
+      <td className="budget-number">{showAmount(sumKronor(values), unit)}</td>
+      <td />
+    </tr>
+  );
+}
+
+type LineRowProps = RowCommon & RowModel;
+
+/** One line: its editable name, a cell per year (editable or computed), the total, remove. */
+const LineRow = memo(function LineRow({
+  grid,
+  apply,
+  t,
+  unit,
+  years,
+  onRemove,
+  collection,
+  id,
+  name,
+  note,
+  editable,
+  values,
+  removable,
+}: LineRowProps) {
+  const row = rowKey(collection, id);
+  const invalidText = t('budget.invalid');
+  return (
+    <tr data-testid={`line-${id}`}>
+      <th scope="row" className="budget-name">
+        <NameInput apply={apply} t={t} collection={collection} id={id} name={name} />
+        {note && <span className="budget-note">{note}</span>}
+      </th>
+      {years.map((year, i) =>
+        editable ? (
+          <AmountCell
+            key={year}
+            grid={grid}
+            row={row}
+            collection={collection}
+            lineId={id}
+            lineName={name}
+            year={year}
+            value={values[i]}
+            unit={unit}
+            apply={apply}
+            invalidText={invalidText}
+          />
+        ) : (
+          <td key={year} className="budget-number budget-computed">
+            {showAmount(values[i], unit)}
+          </td>
+        ),
+      )}
+      <td className="budget-number budget-row-total">{showAmount(sumKronor(values), unit)}</td>
+      <td className="budget-actions">
+        {removable && (
+          <button
+            type="button"
+            className="budget-button budget-remove"
+            data-remove=""
+            aria-label={t('budget.removeLine', { name })}
+            onClick={(e) => onRemove(collection, id, name, e.currentTarget)}
+          >
+            {t('budget.remove')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}, sameProps);
+
+/** A line's name, saved on Enter or when focus leaves. */
+function NameInput({
+  apply,
+  t,
+  collection,
+  id,
+  name,
+}: {
+  apply: Apply;
+  t: Translate;
+  collection: LineCollection;
+  id: string;
+  name: string;
+}) {
+  const errorId = useId();
+  const draft = useDraft(name, (text) => {
+    const next = text.trim();
+    if (next === '') return t('budget.nameRequired');
+    if (next === name) return null;
+    return refusal(apply(renameEdit(collection, id, next)), t('budget.nameRequired'));
+  });
+  const invalid = draft.error !== null;
+  return (
+    <>
+      <input
+        type="text"
+        className="budget-name-input"
+        autoComplete="off"
+        aria-label={t('budget.lineName', { name })}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        value={draft.text}
+        onChange={(e) => draft.change(e.target.value)}
+        onBlur={(e) => draft.commit(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            draft.commit(e.currentTarget.value);
+          } else if (e.key === 'Escape') {
+            draft.reset();
+          }
+        }}
+      />
+      {invalid && (
+        <span id={errorId} role="alert" className="budget-error">
+          {draft.error}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** A labelled input saved on Enter or blur: opening equity and the assumptions. */
+function CommitField({
+  label,
+  shown,
+  save,
+  testId,
+  suffix,
+}: {
+  label: string;
+  shown: string;
+  /** Saves the text; returns null, or the message to show next to the field. */
+  save(text: string): string | null;
+  testId: string;
+  suffix?: string;
+}) {
+  const inputId = useId();
+  const errorId = useId();
+  const suffixId = useId();
+  const draft = useDraft(shown, save);
+  const invalid = draft.error !== null;
+  const describedBy = [suffix ? suffixId : '', invalid ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <div className="budget-field">
+      <label htmlFor={inputId}>{label}</label>
+      <span className="budget-field-input">
+        <input
+          id={inputId}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className="budget-amount"
+          data-testid={testId}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+          value={draft.text}
+          onChange={(e) => draft.change(e.target.value)}
+          onBlur={(e) => draft.commit(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              draft.commit(e.currentTarget.value);
+            } else if (e.key === 'Escape') {
+              draft.reset();
+            }
+          }}
+        />
+        {suffix && (
+          <span id={suffixId} className="budget-suffix">
+            {suffix}
+          </span>
+        )}
+      </span>
+      {invalid && (
+        <span id={errorId} role="alert" className="budget-error">
+          {draft.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Ingående eget kapital: the first year's opening equity, kept apart from revenue. */
+function EquitySection({ plan, apply, t, unit }: { plan: Plan; apply: Apply; t: Translate; unit: Unit }) {
+  const headingId = useId();
+  return (
+    <section className="budget-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('budget.openingEquity')}</h3>
+      <CommitField
+        label={`${t('budget.openingEquity')} ${plan.years[0] ?? ''}`.trim()}
+        shown={showAmount(plan.openingEquity, unit)}
+        suffix={unit}
+        testId="opening-equity"
+        save={(text) => {
+          const value = readAmount(text, unit);
+          if (value === null) return t('budget.invalid');
+          if (value === plan.openingEquity) return null;
+          return refusal(apply({ type: 'set-opening-equity', value }), t('budget.invalid'));
+        }}
+      />
+    </section>
+  );
+}
+
+/** Utilization, indexation, PO-påslag, the equity cap and the administration ceiling, in percent. */
+function SettingsSection({ plan, apply, t }: { plan: Plan; apply: Apply; t: Translate }) {
+  const headingId = useId();
+  const fields: { key: string; label: string; value: string; edit(value: string): PlanEdit }[] = [
+    {
+      key: 'utilization',
+      label: t('budget.utilization'),
+      value: plan.assumptions.utilization,
+      edit: (value) => ({ type: 'set-assumption', key: 'utilization', value }),
+    },
+    {
+      key: 'indexation',
+      label: t('budget.indexation'),
+      value: plan.assumptions.indexation,
+      edit: (value) => ({ type: 'set-assumption', key: 'indexation', value }),
+    },
+    {
+      key: 'employer-add-on',
+      label: t('budget.employerAddOn'),
+      value: plan.assumptions.employerAddOn,
+      edit: (value) => ({ type: 'set-assumption', key: 'employerAddOn', value }),
+    },
+    {
+      key: 'equity-cap',
+      label: t('budget.equityCap'),
+      value: plan.thresholds.equityCap,
+      edit: (value) => ({ type: 'set-threshold', key: 'equityCap', value }),
+    },
+    {
+      key: 'admin-max',
+      label: t('budget.adminMax'),
+      value: plan.thresholds.adminShare.max,
+      edit: (value) => ({ type: 'set-threshold', key: 'adminMax', value }),
+    },
+  ];
+  return (
+    <section className="budget-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('budget.settings')}</h3>
+      <div className="budget-settings">
+        {fields.map((f) => (
+          <CommitField
+            key={f.key}
+            label={f.label}
+            shown={percentText(f.value)}
+            testId={`setting-${f.key}`}
+            save={(text) => {
+              const value = readPercent(text);
+              if (value === null) return t('budget.invalidPercent');
+              if (value === f.value) return null;
+              return refusal(apply(f.edit(value)), t('budget.invalidPercent'));
+            }}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Adds an income line (name) or a cost line (name and category) with an empty yearly amount. */
+function AddLineForm({
+  kind,
+  t,
+  onAdd,
+}: {
+  kind: 'income' | 'cost';
+  t: Translate;
+  /** Adds the line; returns null, or why it could not be added. */
+  onAdd(name: string, category: CostCategory): string | null;
+}) {
+  const nameId = useId();
+  const categoryId = useId();
+  const errorId = useId();
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<CostCategory>('individual');
+  const [error, setError] = useState<string | null>(null);
+  const nameInput: RefObject<HTMLInputElement | null> = useRef(null);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    const message = trimmed === '' ? t('budget.nameRequired') : onAdd(trimmed, category);
+    setError(message);
+    if (message === null) setName('');
+    else nameInput.current?.focus();
+  };
+  return (
+    <form className="budget-add" onSubmit={submit} noValidate>
+      <div className="budget-field">
+        <label htmlFor={nameId}>{t(kind === 'cost' ? 'budget.newLineName' : 'budget.newIncomeName')}</label>
+        <input
+          ref={nameInput}
+          id={nameId}
+          type="text"
+          autoComplete="off"
+          value={name}
+          aria-invalid={error !== null ? 'true' : undefined}
+          aria-describedby={error !== null ? errorId : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {error !== null && (
+          <span id={errorId} role="alert" className="budget-error">
+            {error}
+          </span>
+        )}
+      </div>
+      {kind === 'cost' && (
+        <div className="budget-field">
+          <label htmlFor={categoryId}>{t('budget.category')}</label>
+          <select id={categoryId} value={category} onChange={(e) => setCategory(e.target.value as CostCategory)}>
+            {COST_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`budget.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <button type="submit" className="budget-button">
+        {t(kind === 'cost' ? 'budget.addLine' : 'budget.addIncome')}
+      </button>
+    </form>
+  );
+}

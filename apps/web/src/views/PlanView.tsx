@@ -1,0 +1,198 @@
+import { type Issue, type Plan, type PlanInput, parsePlan } from '@samplan/engine';
+import finnveden from '@samplan/seed-plans/csv/finnveden-2021.csv?raw';
+import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
+import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
+import { type FormEvent, useId, useState } from 'react';
+import { useWorkspace } from '../app/Workspace.tsx';
+
+const DEMOS = [
+  { file: 'goteborg-2023.csv', name: 'Samordningsförbundet Göteborg 2023–2025', text: goteborg },
+  { file: 'finnveden-2021.csv', name: 'Finnvedens Samordningsförbund 2021–2023', text: finnveden },
+  { file: 'sundbyberg-2020.csv', name: 'Samordningsförbundet Sundbybergs stad 2020–2022', text: sundbyberg },
+];
+
+/** Opens a demo, creates an empty plan, imports and exports budget tables. */
+export function PlanView() {
+  const { t, plan, apply, engine, announce } = useWorkspace();
+  const [errors, setErrors] = useState<{ file: string; issues: Issue[] } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const ids = { name: useId(), first: useId(), count: useId(), region: useId(), kommuner: useId(), file: useId() };
+
+  const load = async (text: string, file: string) => {
+    const result = await engine.importCsv(text, file);
+    if (!result.ok) {
+      setErrors({ file, issues: result.errors });
+      announce(t('plan.importErrors', { file, count: result.errors.length }));
+      return;
+    }
+    const applied = apply({ type: 'replace-plan', plan: result.value });
+    if (!applied.ok) {
+      setErrors({ file, issues: applied.errors });
+      return;
+    }
+    setErrors(null);
+    announce(t('plan.imported', { file }));
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (file) await load(await file.text(), file.name);
+  };
+
+  const exportCsv = async () => {
+    const csv = await engine.exportCsv(plan);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${plan.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'plan'}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const first = Number(form.get('first'));
+    const count = Number(form.get('count'));
+    const years = Array.from({ length: count }, (_, i) => first + i);
+    const zero = Object.fromEntries(years.map((y) => [String(y), '0']));
+    const kommuner = String(form.get('kommuner') ?? '')
+      .split('\n')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    const input: PlanInput = {
+      name: String(form.get('name') ?? '').trim(),
+      years,
+      openingEquity: '0',
+      members: [
+        { id: 'staten', name: 'Staten gm Försäkringskassan', group: 'state', amounts: zero },
+        { id: 'region', name: String(form.get('region') ?? '').trim() || 'Regionen', group: 'region', amounts: zero },
+        ...kommuner.map((name, i) => ({ id: `kommun-${i + 1}`, name, group: 'kommun' as const, amounts: zero })),
+      ],
+    };
+    const parsed = parsePlan(input);
+    if (!parsed.ok) {
+      setErrors({ file: t('plan.new'), issues: parsed.errors });
+      return;
+    }
+    apply({ type: 'replace-plan', plan: parsed.value as Plan });
+    setErrors(null);
+    announce(t('plan.created', { name: parsed.value.name }));
+  };
+
+  return (
+    <section aria-labelledby="plan-heading">
+      <h1 id="plan-heading">{t('plan.heading')}</h1>
+      <p>
+        {t('plan.current')}: <strong>{plan.name}</strong>{' '}
+        <button type="button" className="secondary" onClick={exportCsv} data-testid="export-csv">
+          {t('plan.export')}
+        </button>
+      </p>
+      <div className="cards">
+        <section className="card" aria-labelledby="demos-heading">
+          <h2 id="demos-heading">{t('plan.demos')}</h2>
+          <p className="muted">{t('plan.demosHelp')}</p>
+          <ul>
+            {DEMOS.map((d) => (
+              <li key={d.file}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => load(d.text, d.file)}
+                  data-testid={`demo-${d.file}`}
+                >
+                  {t('plan.open', { name: d.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('plan.import')}</h2>
+          {/* Dropping a file is a pointer shortcut; the file input inside is the keyboard way. */}
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target only, the file input is the accessible control */}
+          <div
+            className={`dropzone${dragging ? ' active' : ''}`}
+            data-testid="dropzone"
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              void readFile(e.dataTransfer.files[0]);
+            }}
+          >
+            <p>{t('plan.importHelp')}</p>
+            <label htmlFor={ids.file}>{t('plan.chooseFile')}</label>{' '}
+            <input
+              id={ids.file}
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="import-file"
+              onChange={(e) => {
+                void readFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </div>
+          {errors && (
+            <div role="alert" className="error" data-testid="import-errors">
+              <p>{t('plan.importErrors', { file: errors.file, count: errors.issues.length })}</p>
+              <ul>
+                {errors.issues.map((issue) => (
+                  <li key={`${issue.line}:${issue.column}:${issue.code}:${issue.message}`}>
+                    {issue.line !== undefined
+                      ? `${issue.file ?? errors.file}:${issue.line}:${issue.column ?? 1}: `
+                      : ''}
+                    {issue.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+        <section className="card" aria-labelledby="new-heading">
+          <h2 id="new-heading">{t('plan.new')}</h2>
+          <form onSubmit={create}>
+            <div className="field">
+              <label htmlFor={ids.name}>{t('plan.newName')}</label>
+              <input id={ids.name} name="name" required defaultValue="Samordningsförbundet" />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.first}>{t('plan.firstYear')}</label>
+              <input
+                id={ids.first}
+                name="first"
+                type="number"
+                min={2000}
+                max={2100}
+                required
+                defaultValue={new Date().getFullYear() + 1}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.count}>{t('plan.yearCount')}</label>
+              <select id={ids.count} name="count" defaultValue="3">
+                <option value="3">3</option>
+                <option value="4">4</option>
+                <option value="5">5</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.region}>{t('plan.region')}</label>
+              <input id={ids.region} name="region" defaultValue="Regionen" />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.kommuner}>{t('plan.kommuner')}</label>
+              <textarea id={ids.kommuner} name="kommuner" rows={3} defaultValue="Kommunen" />
+            </div>
+            <button type="submit">{t('plan.create')}</button>
+          </form>
+        </section>
+      </div>
+    </section>
+  );
+}

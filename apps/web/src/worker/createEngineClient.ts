@@ -1,0 +1,77 @@
+import type { Plan } from '@samplan/engine';
+import { wrap } from 'comlink';
+import type { EngineApi, ProjectResponse } from './engineApi.ts';
+
+/** The engine as the UI sees it: projections that never arrive out of order. */
+export interface EngineClient {
+  /**
+   * Asks for a projection of the plan and the scenarios. While one is computing, only the newest
+   * request waits; older ones are dropped, and a response older than one already shown is never
+   * delivered, so stale numbers cannot flicker back. Returns the request's id.
+   */
+  project(plan: Plan, scenarioIds: readonly string[]): number;
+  /** Called with each fresh response. */
+  onResult(listener: (response: ProjectResponse) => void): () => void;
+  /** The id of the newest request; compare with a response's `requestId` to know if it is current. */
+  latestRequest(): number;
+  /** Reads a budget table in the worker; errors carry file, line and column. */
+  importCsv(text: string, file: string): Promise<ReturnType<EngineApi['importCsv']>>;
+  /** Writes the plan as a budget table in the worker. */
+  exportCsv(plan: Plan): Promise<string>;
+  terminate(): void;
+}
+
+/** Starts the engine worker and returns its client. */
+export function createEngineClient(): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'samplan-engine' });
+  const api = wrap<EngineApi>(worker);
+  const listeners = new Set<(response: ProjectResponse) => void>();
+  let nextId = 1;
+  let delivered = 0;
+  let busy = false;
+  let pending: { id: number; plan: Plan; scenarioIds: readonly string[] } | null = null;
+
+  const pump = async () => {
+    if (busy || !pending) return;
+    const job = pending;
+    pending = null;
+    busy = true;
+    try {
+      performance.mark('samplan:sent', { detail: job.id });
+      const response = await api.project(job.id, job.plan, [...job.scenarioIds]);
+      performance.mark('samplan:received', { detail: response.requestId });
+      performance.mark('samplan:worker-start', {
+        detail: response.requestId,
+        startTime: response.startedAt - performance.timeOrigin,
+      });
+      performance.mark('samplan:worker-end', {
+        detail: response.requestId,
+        startTime: response.finishedAt - performance.timeOrigin,
+      });
+      if (response.requestId > delivered) {
+        delivered = response.requestId;
+        for (const listener of listeners) listener(response);
+      }
+    } finally {
+      busy = false;
+      void pump();
+    }
+  };
+
+  return {
+    project(plan, scenarioIds) {
+      const id = nextId++;
+      pending = { id, plan, scenarioIds };
+      void pump();
+      return id;
+    },
+    latestRequest: () => nextId - 1,
+    onResult(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    importCsv: (text, file) => api.importCsv(text, file),
+    exportCsv: (plan) => api.exportCsv(plan),
+    terminate: () => worker.terminate(),
+  };
+}

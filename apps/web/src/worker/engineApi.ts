@@ -1,0 +1,94 @@
+import { exportBudgetTable, importBudgetTable } from '@samplan/budget-table';
+import {
+  auditPlan,
+  type Issue,
+  type Plan,
+  type ProjectionDetailJson,
+  projectionDetailToJson,
+  projectPlan,
+  type Result,
+  spendingRoom,
+  stateCutTolerance,
+} from '@samplan/engine';
+
+/** One projection of the plan: the base (`id: null`) or a scenario. */
+export type ScenarioProjection =
+  | { id: string | null; name: string; ok: true; projection: ProjectionDetailJson }
+  | { id: string | null; name: string; ok: false; errors: Issue[] };
+
+/** What the worker answers for one edit: every open scenario projected, with the audit and answers. */
+export interface ProjectResponse {
+  requestId: number;
+  results: ScenarioProjection[];
+  /** Milliseconds the worker spent computing. */
+  computeMs: number;
+  /** How many projection requests this worker has answered (tests assert the work happens here). */
+  workerProjections: number;
+  /** Wall-clock start and end of the computation (`performance.timeOrigin + now()`), for profiling. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+let answered = 0;
+
+/**
+ * The engine's face towards the UI: plain data in, plain data out (decimal strings, errors as
+ * values). Runs inside the web worker; tests also call it directly.
+ */
+export const engineApi = {
+  /** Projects the base plan and the given scenarios, with audit and goal-seek answers for each. */
+  project(requestId: number, plan: Plan, scenarioIds: readonly string[]): ProjectResponse {
+    const started = performance.now();
+    const audit = auditPlan(plan);
+    const results: ScenarioProjection[] = [null, ...scenarioIds].map((id) => {
+      const scenario = id === null ? undefined : plan.scenarios.find((s) => s.id === id);
+      const name = scenario?.name ?? 'Grundplan';
+      if (id !== null && !scenario)
+        return {
+          id,
+          name: id,
+          ok: false,
+          errors: [{ code: 'unknown-scenario', message: `Scenariot ${id} finns inte` }],
+        };
+      const projection = projectPlan(plan, scenario);
+      if (!projection.ok) return { id, name, ok: false, errors: projection.errors };
+      const room = spendingRoom(plan, scenario);
+      const cut = stateCutTolerance(plan, scenario);
+      return {
+        id,
+        name,
+        ok: true,
+        // Line amounts are shown for the base plan only (the budget's computed rows).
+        projection: projectionDetailToJson(
+          projection.value,
+          audit,
+          { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) },
+          { lines: id === null },
+        ),
+      };
+    });
+    answered++;
+    const finished = performance.now();
+    const origin = performance.timeOrigin;
+    return {
+      requestId,
+      results,
+      computeMs: finished - started,
+      workerProjections: answered,
+      startedAt: origin + started,
+      finishedAt: origin + finished,
+    };
+  },
+
+  /** Reads a budget table; errors carry file, line and column. */
+  importCsv(text: string, file: string): Result<Plan> {
+    return importBudgetTable(text, file);
+  },
+
+  /** Writes the plan as a budget table. */
+  exportCsv(plan: Plan): string {
+    return exportBudgetTable(plan);
+  },
+};
+
+export type EngineApi = typeof engineApi;
