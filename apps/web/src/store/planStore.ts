@@ -1,4 +1,4 @@
-import { fail, type Issue, type Plan, parsePlan, type Result } from '@samplan/engine';
+import { fail, type Issue, KronorSchema, ok, type Plan, parsePlan, type Result, validatePlan } from '@samplan/engine';
 import { applyPlanEdit, type PlanEdit } from './planEdits.ts';
 
 /**
@@ -51,12 +51,29 @@ export function createLocalPlanStore(initial: Plan, persistence?: PlanPersistenc
       } catch (e) {
         return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
       }
-      const parsed = parsePlan(next);
-      if (!parsed.ok) return parsed;
-      plan = keepUntouched(plan, next, parsed.value);
+      if (edit.type === 'set-amount') {
+        // The hot path (typing in the grid): only the amount can break the plan's shape, so check
+        // it and the plan's semantic rules, without re-running the whole schema.
+        const shape = edit.value === null ? { success: true } : KronorSchema.safeParse(edit.value);
+        const issues = shape.success
+          ? validatePlan(next)
+          : [
+              {
+                code: 'invalid-amount',
+                message: `Ogiltigt belopp "${edit.value}"`,
+                path: [edit.collection, edit.id, String(edit.year)],
+              },
+            ];
+        if (issues.length) return fail(...issues);
+        plan = next;
+      } else {
+        const parsed = parsePlan(next);
+        if (!parsed.ok) return parsed;
+        plan = keepUntouched(plan, next, parsed.value);
+      }
       persistence?.save(plan);
       for (const listener of listeners) listener();
-      return parsed;
+      return ok(plan);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -258,21 +258,31 @@ export function BudgetView() {
 
       <section className="budget-section" aria-labelledby={costHeadingId}>
         <h3 id={costHeadingId}>{t('budget.costs')}</h3>
+        {/* One table per category, each skipped by layout and paint while off screen (content-visibility). */}
+        {costGroups
+          .filter((g) => g.rows.length > 0)
+          .map((g) => {
+            const title = t(`budget.category.${g.category}`);
+            return (
+              <div
+                key={g.category}
+                className="budget-scroll budget-category"
+                style={{ containIntrinsicSize: `auto ${5 + g.rows.length * 2.6}rem` }}
+              >
+                <table className="budget-table" aria-label={`${t('budget.costs')}: ${title}`} aria-describedby={helpId}>
+                  {header}
+                  <LineGroup
+                    title={title}
+                    subtotal={t('budget.subtotal', { name: lowerFirst(title) })}
+                    rows={g.rows}
+                    common={common}
+                  />
+                </table>
+              </div>
+            );
+          })}
         <div className="budget-scroll">
-          <table className="budget-table" aria-labelledby={costHeadingId} aria-describedby={helpId}>
-            {header}
-            {costGroups.map((g) => {
-              const title = t(`budget.category.${g.category}`);
-              return (
-                <LineGroup
-                  key={g.category}
-                  title={title}
-                  subtotal={t('budget.subtotal', { name: lowerFirst(title) })}
-                  rows={g.rows}
-                  common={common}
-                />
-              );
-            })}
+          <table className="budget-table" aria-labelledby={costHeadingId}>
             <tfoot>
               <SumRow label={t('budget.totalCosts')} values={costTotals} unit={unit} />
             </tfoot>
