@@ -1,6 +1,7 @@
 import type { Plan } from '@samplan/engine';
 import { wrap } from 'comlink';
 import type { EngineApi, ProjectResponse } from './engineApi.ts';
+import { latestOnly } from './latestOnly.ts';
 
 /** The engine as the UI sees it: projections that never arrive out of order. */
 export interface EngineClient {
@@ -26,19 +27,10 @@ export function createEngineClient(): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'samplan-engine' });
   const api = wrap<EngineApi>(worker);
   const listeners = new Set<(response: ProjectResponse) => void>();
-  let nextId = 1;
-  let delivered = 0;
-  let busy = false;
-  let pending: { id: number; plan: Plan; scenarioIds: readonly string[] } | null = null;
-
-  const pump = async () => {
-    if (busy || !pending) return;
-    const job = pending;
-    pending = null;
-    busy = true;
-    try {
-      performance.mark('samplan:sent', { detail: job.id });
-      const response = await api.project(job.id, job.plan, [...job.scenarioIds]);
+  const queue = latestOnly(
+    async (job: { plan: Plan; scenarioIds: readonly string[] }, id: number) => {
+      performance.mark('samplan:sent', { detail: id });
+      const response = await api.project(id, job.plan, [...job.scenarioIds]);
       performance.mark('samplan:received', { detail: response.requestId });
       performance.mark('samplan:worker-start', {
         detail: response.requestId,
@@ -48,24 +40,16 @@ export function createEngineClient(): EngineClient {
         detail: response.requestId,
         startTime: response.finishedAt - performance.timeOrigin,
       });
-      if (response.requestId > delivered) {
-        delivered = response.requestId;
-        for (const listener of listeners) listener(response);
-      }
-    } finally {
-      busy = false;
-      void pump();
-    }
-  };
+      return response;
+    },
+    (response) => {
+      for (const listener of listeners) listener(response);
+    },
+  );
 
   return {
-    project(plan, scenarioIds) {
-      const id = nextId++;
-      pending = { id, plan, scenarioIds };
-      void pump();
-      return id;
-    },
-    latestRequest: () => nextId - 1,
+    project: (plan, scenarioIds) => queue.request({ plan, scenarioIds }),
+    latestRequest: () => queue.latest(),
     onResult(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

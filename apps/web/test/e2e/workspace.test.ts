@@ -189,4 +189,57 @@ describe('the planning workspace in a real browser', () => {
     expect(await page.getByTestId('audit-row').count()).toBe(6);
     await context.close();
   });
+
+  it('switches the UI to English and back, keeping sv-SE numbers', async () => {
+    const { context, page } = await openApp(browser, inject('appUrl'), '#compare');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Compare scenarios');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('cmp-base-2023-closingEquity').textContent()).toBe('4\u00a0174');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Jämför scenarier');
+    await context.close();
+  });
+
+  it('moves between cells with the arrow keys and Enter, and Escape restores the stored value', async () => {
+    const { context, page } = await openApp(browser, inject('appUrl'), '#budget');
+    const first = page.getByTestId('cell-unga-vuxna-2024');
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cell-columbus-2024');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cell-columbus-2025');
+    await page.keyboard.type('999');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('cell-columbus-2025').inputValue()).toBe('1\u00a0008');
+    await context.close();
+  });
+
+  it('imports a budget table dropped on the drop zone', async () => {
+    const { context, page } = await openApp(browser, inject('appUrl'), '#plan');
+    const csv = readSeedPlan('finnveden-2021');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'finnveden-2021.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByTestId('plan-name').textContent()).toBe('Finnvedens Samordningsförbund 2021–2023');
+    await go(page, 'audit');
+    expect(await page.getByTestId('audit-summary').textContent()).toBe('Alla 18 angivna summor stämmer.');
+    await context.close();
+  });
+
+  it('exports the plan as a budget table that imports to the same projection', async () => {
+    const { context, page } = await openApp(browser, inject('appUrl'), '#plan');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    const back = importBudgetTable(text, download.suggestedFilename());
+    const original = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
+    if (!back.ok || !original.ok) throw new Error('import');
+    expect(engineProjection(back.value).rows).toEqual(engineProjection(original.value).rows);
+    expect(download.suggestedFilename()).toBe('Samordningsförbundet-Göteborg-2023-2025.csv');
+    await context.close();
+  });
 });
