@@ -224,7 +224,9 @@ describe('the planning workspace in a real browser', () => {
       return dt;
     }, csv);
     await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
-    await expect.poll(() => page.getByTestId('plan-name').textContent()).toBe('Finnvedens Samordningsförbund 2021–2023');
+    await expect
+      .poll(() => page.getByTestId('plan-name').textContent())
+      .toBe('Finnvedens Samordningsförbund 2021–2023');
     await go(page, 'audit');
     expect(await page.getByTestId('audit-summary').textContent()).toBe('Alla 18 angivna summor stämmer.');
     await context.close();
