@@ -84,7 +84,23 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   ) {
     throw new RangeError('Plan totals exceed the exact range');
   }
-  // Plain loops: this runs on every keystroke, and spreads of mapped arrays cost more than the sums.
+  const findings = checkRules(rows, cp.thresholds);
+  let lines: ProjectedLine[] | undefined;
+  // The per-line list is built on first read: goal seeks and summaries never need it.
+  return {
+    years,
+    rows,
+    findings,
+    get lines() {
+      lines ??= projectedLines(cp, amounts);
+      return lines;
+    },
+  };
+}
+
+/** Every line's amounts in a projection, members first, then revenue and cost lines. */
+function projectedLines(cp: CompiledPlan, amounts: ScenarioAmounts): ProjectedLine[] {
+  // Plain loops: spreads of mapped arrays cost more than the sums.
   const lines: ProjectedLine[] = new Array(cp.members.length + cp.revenues.length + amounts.costLines.length);
   let k = 0;
   for (let j = 0; j < cp.members.length; j++) {
@@ -120,7 +136,7 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
       amounts: amounts.costs[j] ?? [],
     };
   }
-  return { years, rows, lines, findings: checkRules(rows, cp.thresholds) };
+  return lines;
 }
 
 /** Projects a compiled plan under a list of changes (already resolved). */
