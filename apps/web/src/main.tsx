@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { WorkspaceProvider } from './app/Workspace.tsx';
-import { createLocalPlanStore, localStoragePersistence } from './store/planStore.ts';
+import { createLocalPlanStore, localStoragePersistence } from '@samplan/plan-store';
 import { createEngineClient } from './worker/createEngineClient.ts';
 import './app/app.css';
 

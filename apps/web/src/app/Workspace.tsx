@@ -11,8 +11,8 @@ import {
 } from 'react';
 import type { Unit } from '../format/amounts.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
-import type { PlanEdit } from '../store/planEdits.ts';
-import type { PlanStore } from '../store/planStore.ts';
+import type { PlanEdit } from '@samplan/plan-store';
+import type { PlanStore } from '@samplan/plan-store';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 

@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react';
 import { readAmount, showAmount, type Unit } from '../format/amounts.ts';
-import type { LineCollection, PlanEdit } from '../store/planEdits.ts';
+import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { arrowDirection, type Direction, type GridPosition, moveInGrid, storedAmount } from './gridNavigation.ts';
 
 /** Moves focus between the editable amount cells of the budget. One per view; stable for its lifetime. */

@@ -2,7 +2,7 @@ import { COST_CATEGORIES, type CostCategory, type CostLine, type Plan } from '@s
 import { type FormEvent, memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
 import { percentText, readAmount, readPercent, showAmount, type Unit } from '../format/amounts.ts';
-import type { LineCollection, PlanEdit } from '../store/planEdits.ts';
+import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from './AmountGrid.tsx';
 import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from './gridNavigation.ts';
 import './budget.css';

@@ -1,7 +1,7 @@
 import { importBudgetTable } from '@samplan/budget-table';
 import { readSeedPlan } from '@samplan/seed-plans/node';
 import { describe, expect, it } from 'vitest';
-import { createLocalPlanStore } from './planStore.ts';
+import { createLocalPlanStore } from '../src/planStore.ts';
 
 const seed = () => {
   const r = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');

@@ -18,11 +18,20 @@ export interface PlanPersistence {
   save(plan: Plan): void;
 }
 
-/** localStorage persistence: a reload never loses an accepted edit. */
-export const localStoragePersistence = (key = 'samplan.plan.v1'): PlanPersistence => ({
+/** The part of the Web Storage API the local store uses (localStorage in a browser). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Persists the plan in Web Storage (localStorage by default): a reload never loses an accepted edit. */
+export const localStoragePersistence = (
+  key = 'samplan.plan.v1',
+  storage: StorageLike | undefined = (globalThis as { localStorage?: StorageLike }).localStorage,
+): PlanPersistence => ({
   load: () => {
     try {
-      const text = globalThis.localStorage?.getItem(key);
+      const text = storage?.getItem(key);
       return text ? JSON.parse(text) : undefined;
     } catch {
       return undefined;
@@ -30,7 +39,7 @@ export const localStoragePersistence = (key = 'samplan.plan.v1'): PlanPersistenc
   },
   save: (plan) => {
     try {
-      globalThis.localStorage?.setItem(key, JSON.stringify(plan));
+      storage?.setItem(key, JSON.stringify(plan));
     } catch {
       // Storage full or blocked: the plan stays in memory.
     }

@@ -1,0 +1,10 @@
+/** @samplan/plan-store — edits as data, the PlanStore interface the views use, and the local store. */
+export { applyPlanEdit, type LineCollection, type PlanEdit } from './planEdits.ts';
+export {
+  createLocalPlanStore,
+  keepUntouched,
+  localStoragePersistence,
+  type PlanPersistence,
+  type PlanStore,
+  type StorageLike,
+} from './planStore.ts';
