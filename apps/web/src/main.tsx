@@ -1,10 +1,10 @@
 import { importBudgetTable } from '@samplan/budget-table';
+import { createLocalPlanStore, localStoragePersistence } from '@samplan/plan-store';
 import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { WorkspaceProvider } from './app/Workspace.tsx';
-import { createLocalPlanStore, localStoragePersistence } from '@samplan/plan-store';
 import { createEngineClient } from './worker/createEngineClient.ts';
 import './app/app.css';
 

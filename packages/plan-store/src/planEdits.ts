@@ -1,4 +1,4 @@
-import type { CostLine, Member, Plan, RevenueLine, Scenario } from '@samplan/engine';
+import type { CostLine, EsfProject, Member, Plan, RevenueLine, Scenario } from '@samplan/engine';
 
 /** The line collections a plan has. */
 export type LineCollection = 'members' | 'revenues' | 'costs';
@@ -19,6 +19,13 @@ export type PlanEdit =
   | { type: 'add-line'; collection: 'revenues'; line: RevenueLine }
   | { type: 'add-line'; collection: 'costs'; line: CostLine }
   | { type: 'remove-line'; collection: LineCollection; id: string }
+  /** Adds an ESF project, or replaces the one with the same id (name, status). */
+  | { type: 'put-esf-project'; project: EsfProject }
+  /**
+   * Removes an ESF project with its revenue lines; cost lines that referred to it stay, without the
+   * project. Refused by the store while a scenario or a stated figure still refers to the project.
+   */
+  | { type: 'remove-esf-project'; id: string }
   | { type: 'set-assumption'; key: keyof Plan['assumptions']; value: string }
   | { type: 'set-threshold'; key: 'equityCap' | 'adminMin' | 'adminMax'; value: string }
   | { type: 'put-scenario'; scenario: Scenario }
@@ -76,6 +83,30 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
         ...plan,
         [edit.collection]: (plan[edit.collection] as { id: string }[]).filter((l) => l.id !== edit.id),
       };
+    case 'put-esf-project': {
+      const exists = plan.esfProjects.some((p) => p.id === edit.project.id);
+      return {
+        ...plan,
+        esfProjects: exists
+          ? plan.esfProjects.map((p) => (p.id === edit.project.id ? edit.project : p))
+          : [...plan.esfProjects, edit.project],
+      };
+    }
+    case 'remove-esf-project': {
+      const refers = (line: { project?: string }) => line.project === edit.id;
+      return {
+        ...plan,
+        esfProjects: plan.esfProjects.filter((p) => p.id !== edit.id),
+        revenues: plan.revenues.some(refers) ? plan.revenues.filter((r) => !refers(r)) : plan.revenues,
+        costs: plan.costs.some(refers)
+          ? plan.costs.map((c) => {
+              if (!refers(c)) return c;
+              const { project: _, ...rest } = c;
+              return rest;
+            })
+          : plan.costs,
+      };
+    }
     case 'set-assumption':
       return { ...plan, assumptions: { ...plan.assumptions, [edit.key]: edit.value } };
     case 'set-threshold':

@@ -1,4 +1,5 @@
 import type { Plan, Result } from '@samplan/engine';
+import type { PlanEdit, PlanStore } from '@samplan/plan-store';
 import {
   createContext,
   type ReactNode,
@@ -11,8 +12,6 @@ import {
 } from 'react';
 import type { Unit } from '../format/amounts.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
-import type { PlanEdit } from '@samplan/plan-store';
-import type { PlanStore } from '@samplan/plan-store';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 

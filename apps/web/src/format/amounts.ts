@@ -46,6 +46,12 @@ export function readAmount(text: string, unit: Unit): string | null {
   return kronor.toFixed();
 }
 
+/** A typed plain number (`0,5`, `0.25`, `1`) as a decimal string; null when invalid. */
+export function readDecimal(text: string): string | null {
+  const parsed = parseAmount(text);
+  return parsed && !parsed.percent ? parsed.value : null;
+}
+
 /** A typed percentage (`90`, `90 %`, `2,5`) as a fraction string; null when invalid. */
 export function readPercent(text: string): string | null {
   const parsed = parseAmount(text.replace('%', '').trim());

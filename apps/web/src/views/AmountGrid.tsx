@@ -1,4 +1,5 @@
 import type { Plan, Result } from '@samplan/engine';
+import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import {
   type KeyboardEvent,
   memo,
@@ -10,7 +11,6 @@ import {
   useState,
 } from 'react';
 import { readAmount, showAmount, type Unit } from '../format/amounts.ts';
-import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { arrowDirection, type Direction, type GridPosition, moveInGrid, storedAmount } from './gridNavigation.ts';
 
 /** Moves focus between the editable amount cells of the budget. One per view; stable for its lifetime. */

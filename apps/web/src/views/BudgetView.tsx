@@ -1,9 +1,27 @@
-import { COST_CATEGORIES, type CostCategory, type CostLine, type Plan } from '@samplan/engine';
-import { type FormEvent, memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  COST_CATEGORIES,
+  type CostAmount,
+  type CostCategory,
+  type CostLine,
+  type EsfProject,
+  type Issue,
+  type Plan,
+} from '@samplan/engine';
+import type { LineCollection, PlanEdit } from '@samplan/plan-store';
+import { type FormEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
 import { percentText, readAmount, readPercent, showAmount, type Unit } from '../format/amounts.ts';
-import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from './AmountGrid.tsx';
+import {
+  CostAmountFields,
+  CostLineEditor,
+  type FieldErrors,
+  focusFirstInvalid,
+  ProjectSelect,
+  refusalByField,
+  useAmountDraft,
+} from './CostLineForms.tsx';
+import { AMOUNT_TYPES, type AmountField, type AmountType } from './costAmountForm.ts';
 import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from './gridNavigation.ts';
 import './budget.css';
 
@@ -30,6 +48,9 @@ interface RowModel {
   /** Kronor per plan year: stored (editable) or from the latest projection. */
   values: Values;
   removable: boolean;
+  /** A cost line's amount and ESF project, for its edit form (the store keeps untouched objects). */
+  amount: CostAmount | undefined;
+  project: string | undefined;
 }
 
 /** Each line's yearly amounts in the latest projection of the base plan, by row key. */
@@ -99,6 +120,8 @@ export function BudgetView() {
       editable: !derived,
       values: derived ? computed('members', m.id) : stored(m.amounts),
       removable: false,
+      amount: undefined,
+      project: undefined,
     };
   });
   const revenueRow = (kind: 'esf' | 'income'): RowModel[] =>
@@ -112,6 +135,8 @@ export function BudgetView() {
         editable: true,
         values: stored(r.amounts),
         removable: true,
+        amount: undefined,
+        project: undefined,
       }));
   const esfRows = revenueRow('esf');
   const incomeRows = revenueRow('income');
@@ -123,6 +148,7 @@ export function BudgetView() {
       notes.push(t('budget.period', { start: a.start, end: a.end, total: `${showAmount(a.total, unit)} ${unit}` }));
     } else if (a.type === 'staff') {
       notes.push(t('budget.staff', { fte: decimal(a.fte), salary: showAmount(a.monthlySalary, 'kr') }));
+      if (a.start || a.end) notes.push(t('budget.dates', { start: a.start ?? '…', end: a.end ?? '…' }));
     }
     if (line.project) notes.push(projectName(line.project));
     return notes.join(' · ');
@@ -138,6 +164,8 @@ export function BudgetView() {
         editable: c.amount.type === 'yearly',
         values: c.amount.type === 'yearly' ? stored(c.amount.amounts) : computed('costs', c.id),
         removable: true,
+        amount: c.amount,
+        project: c.project,
       }));
   const costGroups = COST_CATEGORIES.map((category) => ({ category, rows: costRows(category) }));
 
@@ -153,13 +181,20 @@ export function BudgetView() {
   );
 
   // Focus after an add (the new line's first cell) or a remove (the next remove button).
-  const pendingFocus = useRef<{ cell: GridPosition } | { table: HTMLTableElement; index: number } | null>(null);
+  // A new period or staff line has no cell to type in: focus goes to its edit button.
+  const pendingFocus = useRef<
+    { cell: GridPosition } | { testId: string } | { table: HTMLTableElement; index: number } | null
+  >(null);
   useEffect(() => {
     const pending = pendingFocus.current;
     if (!pending) return;
     pendingFocus.current = null;
     if ('cell' in pending) {
       grid.focus(pending.cell);
+      return;
+    }
+    if ('testId' in pending) {
+      document.querySelector<HTMLElement>(`[data-testid="${pending.testId}"]`)?.focus();
       return;
     }
     const buttons = pending.table.querySelectorAll<HTMLButtonElement>('button[data-remove]');
@@ -185,21 +220,62 @@ export function BudgetView() {
     [apply, announce, t],
   );
 
-  const addLine = (collection: 'revenues' | 'costs', name: string, category: CostCategory): string | null => {
+  /** Adds a line; null, or the store's issues. */
+  const addLine = (collection: 'revenues' | 'costs', line: NewLine): readonly Issue[] | null => {
+    const { name } = line;
     const id = newLineId(name, lineIds(plan));
+    const amount = line.amount ?? { type: 'yearly', amounts: {} };
     const edit: PlanEdit =
       collection === 'costs'
-        ? { type: 'add-line', collection, line: { id, name, category, amount: { type: 'yearly', amounts: {} } } }
+        ? {
+            type: 'add-line',
+            collection,
+            line: { id, name, category: line.category, amount, ...(line.project && { project: line.project }) },
+          }
         : { type: 'add-line', collection, line: { id, kind: 'income', name, amounts: {} } };
     const result = apply(edit);
-    if (!result.ok) return result.errors[0]?.message ?? t('budget.nameRequired');
+    if (!result.ok) return result.errors;
     const first = years[0];
-    if (first !== undefined) pendingFocus.current = { cell: { row: rowKey(collection, id), year: first } };
+    if (amount.type !== 'yearly') pendingFocus.current = { testId: `edit-${id}` };
+    else if (first !== undefined) pendingFocus.current = { cell: { row: rowKey(collection, id), year: first } };
     announce(t('budget.added', { name }));
     return null;
   };
 
-  const common: RowCommon = { grid, apply, t, unit, years, onRemove: removeLine };
+  /** Adds an ESF project and its revenue line (two edits); null, or why it could not be added. */
+  const addEsfProject = (name: string, status: EsfProject['status']): string | null => {
+    const ids = lineIds(plan);
+    const projectId = newLineId(name, ids);
+    const lineName = t('budget.esfLineName', { name });
+    const lineId = newLineId(lineName, [...ids, projectId]);
+    const put = apply({ type: 'put-esf-project', project: { id: projectId, name, status } });
+    if (!put.ok) return put.errors[0]?.message ?? t('budget.nameRequired');
+    const added = apply({
+      type: 'add-line',
+      collection: 'revenues',
+      line: { id: lineId, kind: 'esf', name: lineName, project: projectId, amounts: {} },
+    });
+    if (!added.ok) {
+      apply({ type: 'remove-esf-project', id: projectId });
+      return added.errors[0]?.message ?? t('budget.nameRequired');
+    }
+    const first = years[0];
+    if (first !== undefined) pendingFocus.current = { cell: { row: rowKey('revenues', lineId), year: first } };
+    announce(t('budget.esfAdded', { name }));
+    return null;
+  };
+
+  const common: RowCommon = {
+    grid,
+    apply,
+    announce,
+    t,
+    unit,
+    years,
+    projects: plan.esfProjects,
+    defaultAddOn: plan.assumptions.employerAddOn,
+    onRemove: removeLine,
+  };
   const header = (
     <thead>
       <tr>
@@ -249,11 +325,18 @@ export function BudgetView() {
               />
             ))}
             <tfoot>
-              <SumRow label={t('budget.totalRevenue')} values={revenueTotals} unit={unit} />
+              <SumRow
+                label={t('budget.totalRevenue')}
+                values={revenueTotals}
+                unit={unit}
+                years={years}
+                testId="sum-revenue"
+              />
             </tfoot>
           </table>
         </div>
-        <AddLineForm kind="income" t={t} onAdd={(name, category) => addLine('revenues', name, category)} />
+        <AddLineForm kind="income" t={t} unit={unit} onAdd={(line) => addLine('revenues', line)} />
+        <EsfProjects plan={plan} apply={apply} announce={announce} t={t} onAdd={addEsfProject} />
       </section>
 
       <section className="budget-section" aria-labelledby={costHeadingId}>
@@ -284,11 +367,18 @@ export function BudgetView() {
         <div className="budget-scroll">
           <table className="budget-table" aria-labelledby={costHeadingId}>
             <tfoot>
-              <SumRow label={t('budget.totalCosts')} values={costTotals} unit={unit} />
+              <SumRow label={t('budget.totalCosts')} values={costTotals} unit={unit} years={years} testId="sum-costs" />
             </tfoot>
           </table>
         </div>
-        <AddLineForm kind="cost" t={t} onAdd={(name, category) => addLine('costs', name, category)} />
+        <AddLineForm
+          kind="cost"
+          t={t}
+          unit={unit}
+          projects={plan.esfProjects}
+          defaultAddOn={plan.assumptions.employerAddOn}
+          onAdd={(line) => addLine('costs', line)}
+        />
       </section>
 
       <EquitySection plan={plan} apply={apply} t={t} unit={unit} />
@@ -301,9 +391,14 @@ export function BudgetView() {
 interface RowCommon {
   grid: GridController;
   apply: Apply;
+  announce(message: string): void;
   t: Translate;
   unit: Unit;
   years: readonly number[];
+  /** The plan's ESF projects, for a cost line's project choice (shared while untouched). */
+  projects: readonly EsfProject[];
+  /** The plan's PO-påslag, shown as a staff line's default. */
+  defaultAddOn: string;
   onRemove(collection: LineCollection, id: string, name: string, button: HTMLButtonElement): void;
 }
 
@@ -333,19 +428,37 @@ function LineGroup({
       {rows.map((r) => (
         <LineRow key={rowKey(r.collection, r.id)} {...common} {...r} />
       ))}
-      <SumRow label={subtotal} values={totals} unit={common.unit} />
+      <SumRow label={subtotal} values={totals} unit={common.unit} years={common.years} />
     </tbody>
   );
 }
 
 /** A subtotal or total: read-only amounts per year and their sum. */
-function SumRow({ label, values, unit }: { label: string; values: readonly string[]; unit: Unit }) {
+function SumRow({
+  label,
+  values,
+  unit,
+  years,
+  testId,
+}: {
+  label: string;
+  values: readonly string[];
+  unit: Unit;
+  years: readonly number[];
+  /** Each year's cell gets the test id `${testId}-${year}` and its kronor as `data-value`. */
+  testId?: string;
+}) {
   return (
     <tr className="budget-sum">
       <th scope="row">{label}</th>
       {values.map((v, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: one cell per plan year, in year order.
-        <td key={i} className="budget-number">
+        <td
+          // biome-ignore lint/suspicious/noArrayIndexKey: one cell per plan year, in year order.
+          key={i}
+          className="budget-number"
+          data-testid={testId ? `${testId}-${years[i]}` : undefined}
+          data-value={testId ? v : undefined}
+        >
           {showAmount(v, unit)}
         </td>
       ))}
@@ -357,13 +470,20 @@ function SumRow({ label, values, unit }: { label: string; values: readonly strin
 
 type LineRowProps = RowCommon & RowModel;
 
-/** One line: its editable name, a cell per year (editable or computed), the total, remove. */
+/**
+ * One line: its editable name, a cell per year (editable or computed), the total, edit and remove.
+ * A cost line's edit button opens its form in a row of its own below; the form keeps what is typed
+ * in its own state, so typing there re-renders the form only.
+ */
 const LineRow = memo(function LineRow({
   grid,
   apply,
+  announce,
   t,
   unit,
   years,
+  projects,
+  defaultAddOn,
   onRemove,
   collection,
   id,
@@ -372,51 +492,101 @@ const LineRow = memo(function LineRow({
   editable,
   values,
   removable,
+  amount,
+  project,
 }: LineRowProps) {
   const row = rowKey(collection, id);
   const invalidText = t('budget.invalid');
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const formId = useId();
+  const closeEditor = useCallback(() => {
+    setEditing(false);
+    editButton.current?.focus();
+  }, []);
   return (
-    <tr data-testid={`line-${id}`}>
-      <th scope="row" className="budget-name">
-        <NameInput apply={apply} t={t} collection={collection} id={id} name={name} />
-        {note && <span className="budget-note">{note}</span>}
-      </th>
-      {years.map((year, i) =>
-        editable ? (
-          <AmountCell
-            key={year}
-            grid={grid}
-            row={row}
-            collection={collection}
-            lineId={id}
-            lineName={name}
-            year={year}
-            value={values[i]}
-            unit={unit}
-            apply={apply}
-            invalidText={invalidText}
-          />
-        ) : (
-          <td key={year} className="budget-number budget-computed">
-            {showAmount(values[i], unit)}
-          </td>
-        ),
-      )}
-      <td className="budget-number budget-row-total">{showAmount(sumKronor(values), unit)}</td>
-      <td className="budget-actions">
-        {removable && (
-          <button
-            type="button"
-            className="budget-button budget-remove"
-            data-remove=""
-            aria-label={t('budget.removeLine', { name })}
-            onClick={(e) => onRemove(collection, id, name, e.currentTarget)}
-          >
-            {t('budget.remove')}
-          </button>
+    <>
+      <tr data-testid={`line-${id}`}>
+        <th scope="row" className="budget-name">
+          <NameInput apply={apply} t={t} collection={collection} id={id} name={name} />
+          {note && <span className="budget-note">{note}</span>}
+        </th>
+        {years.map((year, i) =>
+          editable ? (
+            <AmountCell
+              key={year}
+              grid={grid}
+              row={row}
+              collection={collection}
+              lineId={id}
+              lineName={name}
+              year={year}
+              value={values[i]}
+              unit={unit}
+              apply={apply}
+              invalidText={invalidText}
+            />
+          ) : (
+            <td
+              key={year}
+              className="budget-number budget-computed"
+              data-testid={`computed-${id}-${year}`}
+              data-value={values[i]}
+            >
+              {showAmount(values[i], unit)}
+            </td>
+          ),
         )}
-      </td>
-    </tr>
+        <td className="budget-number budget-row-total">{showAmount(sumKronor(values), unit)}</td>
+        <td className="budget-actions">
+          {amount && (
+            <button
+              ref={editButton}
+              type="button"
+              className="budget-button budget-secondary"
+              aria-expanded={editing}
+              aria-controls={editing ? formId : undefined}
+              aria-label={t('budget.editLine', { name })}
+              data-testid={`edit-${id}`}
+              onClick={() => setEditing((open) => !open)}
+            >
+              {t('budget.edit')}
+            </button>
+          )}
+          {removable && (
+            <button
+              type="button"
+              className="budget-button budget-remove"
+              data-remove=""
+              aria-label={t('budget.removeLine', { name })}
+              onClick={(e) => onRemove(collection, id, name, e.currentTarget)}
+            >
+              {t('budget.remove')}
+            </button>
+          )}
+        </td>
+      </tr>
+      {editing && amount && (
+        <tr className="budget-editor-row">
+          <td colSpan={years.length + 3}>
+            <CostLineEditor
+              formId={formId}
+              id={id}
+              name={name}
+              amount={amount}
+              project={project}
+              projects={projects}
+              defaultAddOn={defaultAddOn}
+              unit={unit}
+              t={t}
+              apply={apply}
+              announce={announce}
+              onClose={closeEditor}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }, sameProps);
 
@@ -613,42 +783,97 @@ function SettingsSection({ plan, apply, t }: { plan: Plan; apply: Apply; t: Tran
   );
 }
 
-/** Adds an income line (name) or a cost line (name and category) with an empty yearly amount. */
+/** A line the add form asks for: an income line has only a name. */
+interface NewLine {
+  name: string;
+  category: CostCategory;
+  /** Yearly (typed in the grid afterwards) when not given. */
+  amount?: CostAmount;
+  project?: string;
+}
+
+const NO_PROJECTS: readonly EsfProject[] = [];
+
+/**
+ * Adds an income line (name) or a cost line: name, category and the kind of amount (per year,
+ * typed in the grid afterwards; a period with its total; or staff terms), optionally its ESF project.
+ */
 function AddLineForm({
   kind,
   t,
+  unit,
+  projects = NO_PROJECTS,
+  defaultAddOn = '0',
   onAdd,
 }: {
   kind: 'income' | 'cost';
   t: Translate;
-  /** Adds the line; returns null, or why it could not be added. */
-  onAdd(name: string, category: CostCategory): string | null;
+  unit: Unit;
+  projects?: readonly EsfProject[];
+  defaultAddOn?: string;
+  /** Adds the line; returns null, or the store's issues. */
+  onAdd(line: NewLine): readonly Issue[] | null;
 }) {
   const nameId = useId();
   const categoryId = useId();
+  const typeId = useId();
   const errorId = useId();
   const [name, setName] = useState('');
   const [category, setCategory] = useState<CostCategory>('individual');
+  const [type, setType] = useState<AmountType>('yearly');
+  const [project, setProject] = useState('');
+  const draft = useAmountDraft(undefined, unit);
   const [error, setError] = useState<string | null>(null);
-  const nameInput: RefObject<HTMLInputElement | null> = useRef(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [checkFocus, setCheckFocus] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (checkFocus > 0) focusFirstInvalid(form.current);
+  }, [checkFocus]);
+  const refuse = (nameMessage: string | null, fieldMessages: FieldErrors) => {
+    setError(nameMessage);
+    setErrors(fieldMessages);
+    setCheckFocus((n) => n + 1);
+  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const trimmed = name.trim();
-    const message = trimmed === '' ? t('budget.nameRequired') : onAdd(trimmed, category);
-    setError(message);
-    if (message === null) setName('');
-    else nameInput.current?.focus();
+    const read = kind === 'cost' ? draft.read(type) : null;
+    const fieldMessages: FieldErrors = {};
+    if (read && !read.ok) {
+      for (const [field, key] of Object.entries(read.errors)) fieldMessages[field as AmountField] = t(key);
+    }
+    if (trimmed === '' || (read && !read.ok)) {
+      refuse(trimmed === '' ? t('budget.nameRequired') : null, fieldMessages);
+      return;
+    }
+    const issues = onAdd({
+      name: trimmed,
+      category,
+      ...(read?.ok && { amount: read.amount }),
+      ...(project !== '' && { project }),
+    });
+    if (issues) {
+      const { fields, other } = refusalByField(issues);
+      refuse(other ?? (Object.keys(fields).length > 0 ? null : t('budget.nameRequired')), fields);
+      return;
+    }
+    setError(null);
+    setErrors({});
+    setName('');
+    draft.reset();
   };
+  const testId = `add-${kind}`;
   return (
-    <form className="budget-add" onSubmit={submit} noValidate>
+    <form ref={form} className="budget-add" onSubmit={submit} noValidate data-testid={`${testId}-form`}>
       <div className="budget-field">
         <label htmlFor={nameId}>{t(kind === 'cost' ? 'budget.newLineName' : 'budget.newIncomeName')}</label>
         <input
-          ref={nameInput}
           id={nameId}
           type="text"
           autoComplete="off"
           value={name}
+          data-testid={`${testId}-name`}
           aria-invalid={error !== null ? 'true' : undefined}
           aria-describedby={error !== null ? errorId : undefined}
           onChange={(e) => setName(e.target.value)}
@@ -660,20 +885,199 @@ function AddLineForm({
         )}
       </div>
       {kind === 'cost' && (
-        <div className="budget-field">
-          <label htmlFor={categoryId}>{t('budget.category')}</label>
-          <select id={categoryId} value={category} onChange={(e) => setCategory(e.target.value as CostCategory)}>
-            {COST_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`budget.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <>
+          <div className="budget-field">
+            <label htmlFor={categoryId}>{t('budget.category')}</label>
+            <select
+              id={categoryId}
+              value={category}
+              data-testid={`${testId}-category`}
+              onChange={(e) => setCategory(e.target.value as CostCategory)}
+            >
+              {COST_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`budget.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="budget-field">
+            <label htmlFor={typeId}>{t('budget.amountType')}</label>
+            <select
+              id={typeId}
+              value={type}
+              data-testid={`${testId}-type`}
+              onChange={(e) => setType(e.target.value as AmountType)}
+            >
+              {AMOUNT_TYPES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`budget.type.${a}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <CostAmountFields
+            type={type}
+            draft={draft}
+            errors={errors}
+            unit={unit}
+            t={t}
+            defaultAddOn={defaultAddOn}
+            testId={testId}
+          />
+          {projects.length > 0 && (
+            <ProjectSelect
+              value={project}
+              onChange={setProject}
+              projects={projects}
+              error={errors.project}
+              t={t}
+              testId={`${testId}-project`}
+            />
+          )}
+        </>
       )}
-      <button type="submit" className="budget-button">
+      <button type="submit" className="budget-button" data-testid={`${testId}-submit`}>
         {t(kind === 'cost' ? 'budget.addLine' : 'budget.addIncome')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The plan's ESF projects: each one's status (approved, or applied for and left out of the base
+ * plan) and removal, and a form that adds a project with its revenue line.
+ */
+function EsfProjects({
+  plan,
+  apply,
+  announce,
+  t,
+  onAdd,
+}: {
+  plan: Plan;
+  apply: Apply;
+  announce(message: string): void;
+  t: Translate;
+  /** Adds the project and its revenue line; returns null, or why it could not be added. */
+  onAdd(name: string, status: EsfProject['status']): string | null;
+}) {
+  const headingId = useId();
+  const nameId = useId();
+  const statusId = useId();
+  const errorId = useId();
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<EsfProject['status']>('approved');
+  const [error, setError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    const message = trimmed === '' ? t('budget.nameRequired') : onAdd(trimmed, status);
+    setError(message);
+    if (message === null) setName('');
+    else nameInput.current?.focus();
+  };
+  const changeStatus = (project: EsfProject, next: EsfProject['status']) => {
+    const result = apply({ type: 'put-esf-project', project: { ...project, status: next } });
+    announce(result.ok ? t('budget.esfChanged', { name: project.name }) : (result.errors[0]?.message ?? ''));
+  };
+  const remove = (project: EsfProject) => {
+    const result = apply({ type: 'remove-esf-project', id: project.id });
+    if (!result.ok) {
+      announce(result.errors[0]?.message ?? t('budget.removeProject', { name: project.name }));
+      return;
+    }
+    announce(t('budget.projectRemoved', { name: project.name }));
+    nameInput.current?.focus();
+  };
+  return (
+    <div className="budget-projects">
+      <h4 id={headingId}>{t('budget.esfProjects')}</h4>
+      {plan.esfProjects.length === 0 ? (
+        <p className="budget-help">{t('budget.noProjects')}</p>
+      ) : (
+        <div className="budget-scroll">
+          <table className="budget-table budget-project-table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('budget.projectName')}</th>
+                <th scope="col">{t('budget.esfStatus')}</th>
+                <th scope="col">
+                  <span className="budget-visually-hidden">{t('budget.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.esfProjects.map((p) => (
+                <tr key={p.id} data-testid={`esf-project-${p.id}`}>
+                  <th scope="row" className="budget-name">
+                    {p.name}
+                  </th>
+                  <td>
+                    <select
+                      aria-label={t('budget.esfStatusFor', { name: p.name })}
+                      value={p.status}
+                      data-testid={`esf-status-${p.id}`}
+                      onChange={(e) => changeStatus(p, e.target.value as EsfProject['status'])}
+                    >
+                      <option value="approved">{t('budget.status.approved')}</option>
+                      <option value="applied">{t('budget.status.applied')}</option>
+                    </select>
+                  </td>
+                  <td className="budget-actions">
+                    <button
+                      type="button"
+                      className="budget-button budget-remove"
+                      aria-label={t('budget.removeProject', { name: p.name })}
+                      data-testid={`esf-remove-${p.id}`}
+                      onClick={() => remove(p)}
+                    >
+                      {t('budget.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form className="budget-add" onSubmit={submit} noValidate data-testid="add-esf-form">
+        <div className="budget-field">
+          <label htmlFor={nameId}>{t('budget.newEsfName')}</label>
+          <input
+            ref={nameInput}
+            id={nameId}
+            type="text"
+            autoComplete="off"
+            value={name}
+            data-testid="add-esf-name"
+            aria-invalid={error !== null ? 'true' : undefined}
+            aria-describedby={error !== null ? errorId : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
+          {error !== null && (
+            <span id={errorId} role="alert" className="budget-error">
+              {error}
+            </span>
+          )}
+        </div>
+        <div className="budget-field">
+          <label htmlFor={statusId}>{t('budget.esfStatus')}</label>
+          <select
+            id={statusId}
+            value={status}
+            data-testid="add-esf-status"
+            onChange={(e) => setStatus(e.target.value as EsfProject['status'])}
+          >
+            <option value="approved">{t('budget.status.approved')}</option>
+            <option value="applied">{t('budget.status.applied')}</option>
+          </select>
+        </div>
+        <button type="submit" className="budget-button" data-testid="add-esf-submit">
+          {t('budget.addEsf')}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -149,7 +149,8 @@ function ScenarioEditor({
             min={-30}
             max={10}
             step={0.5}
-            value={Number(state?.rate ?? 0) * 100}
+            value={Number(statePercent.replace(',', '.'))}
+            aria-valuetext={`${statePercent} %`}
             onChange={(e) => setState(readPercent(e.target.value))}
             data-testid="state-slider"
           />
