@@ -1,0 +1,11 @@
+/**
+ * @samplan/plan-doc — the plan as a Yjs document for live co-editing: plan ⇄ Y.Doc, each PlanEdit
+ * as minimal Yjs operations, a PlanStore on a Y.Doc, and an undo manager for one client's edits.
+ */
+export { applyEditToDoc } from './applyEditToDoc.ts';
+export { createUndoManager } from './createUndoManager.ts';
+export { createYjsPlanStore, type YjsPlanStore, type YjsPlanStoreOptions } from './createYjsPlanStore.ts';
+export { DOC_LIMITS, docLimitIssues } from './docLimitIssues.ts';
+export { docToPlan } from './docToPlan.ts';
+export { DOC_COLLECTIONS, type DocCollection, ORDER_KEY, PLAN_ROOT, planRoot } from './planRoot.ts';
+export { planToDoc } from './planToDoc.ts';
