@@ -383,7 +383,7 @@ function InsatsLevers({
   const [action, setAction] = useState<(typeof INSATS_ACTIONS)[number]>('insats-stop');
   const [value, setValue] = useState('');
   const [error, setError] = useState(false);
-  const ids = { line: useId(), action: useId(), value: useId() };
+  const ids = { line: useId(), action: useId() };
   const edits = scenario.changes.filter(
     (c) => c.type === 'insats-stop' || c.type === 'insats-scale' || c.type === 'insats-extend',
   );
@@ -464,20 +464,12 @@ function InsatsLevers({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={ids.value}>{action === 'insats-scale' ? t('scenarios.share') : 'ÅÅÅÅ-MM-DD'}</label>
-        <input
-          id={ids.value}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          aria-invalid={error || undefined}
-        />
-        {error && (
-          <span className="error" role="alert">
-            {t('scenarios.invalid')}
-          </span>
-        )}
-      </div>
+      <LabelledInput
+        label={action === 'insats-scale' ? t('scenarios.share') : 'ÅÅÅÅ-MM-DD'}
+        value={value}
+        onChange={setValue}
+        error={error ? t('scenarios.invalid') : null}
+      />
       <button type="button" className="secondary" onClick={add}>
         {t('scenarios.add')}
       </button>
@@ -490,7 +482,6 @@ function NewInsats({ scenario, put }: { scenario: Scenario; put(s: Scenario): bo
   const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
   const [error, setError] = useState(false);
-  const ids = { name: useId(), amount: useId() };
   const added = scenario.changes.filter((c): c is Extract<Change, { type: 'insats-new' }> => c.type === 'insats-new');
   const add = () => {
     const kronor = readAmount(amount, unit);
@@ -534,30 +525,53 @@ function NewInsats({ scenario, put }: { scenario: Scenario; put(s: Scenario): bo
           ))}
         </ul>
       )}
-      <div className="field">
-        <label htmlFor={ids.name}>{t('scenarios.newInsatsName')}</label>
-        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.amount}>
-          {t('scenarios.newInsatsAmount')} ({unit})
-        </label>
-        <input
-          id={ids.amount}
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          aria-invalid={error || undefined}
-        />
-        {error && (
-          <span className="error" role="alert">
-            {t('scenarios.invalid')}
-          </span>
-        )}
-      </div>
+      <LabelledInput label={t('scenarios.newInsatsName')} value={name} onChange={setName} error={null} />
+      <LabelledInput
+        label={`${t('scenarios.newInsatsAmount')} (${unit})`}
+        value={amount}
+        onChange={setAmount}
+        inputMode="decimal"
+        error={error ? t('scenarios.invalid') : null}
+      />
       <button type="button" className="secondary" onClick={add}>
         {t('scenarios.add')}
       </button>
     </Lever>
+  );
+}
+
+/** A labelled text field whose error message, when shown, is tied to the input for screen readers. */
+function LabelledInput({
+  label,
+  value,
+  onChange,
+  error,
+  inputMode,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error: string | null;
+  inputMode?: 'decimal';
+}) {
+  const id = useId();
+  const errorId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        inputMode={inputMode}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error !== null || undefined}
+        aria-describedby={error !== null ? errorId : undefined}
+      />
+      {error !== null && (
+        <span id={errorId} className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
