@@ -1,0 +1,20 @@
+/**
+ * @samplan/server — the live co-editing server core: the y-websocket protocol over `ws`, one Y.Doc per
+ * room loaded from pluggable storage (SQLite), hooks for authenticate / load / store / change, and
+ * named close codes.
+ */
+export type { AuthenticateContext, AuthenticatedUser, ClientOrigin, CollabHooks } from './CollabHooks.ts';
+export { type CloseCode, closeCodes } from './closeCodes.ts';
+export {
+  type CollabServer,
+  type CollabServerBaseOptions,
+  type CollabServerOptions,
+  createCollabServer,
+} from './createCollabServer.ts';
+export { createSqliteStorage, type SqliteStorage } from './createSqliteStorage.ts';
+export type { DocStorage, MaybePromise, StoredUpdate } from './DocStorage.ts';
+export { type ClientMessage, decodeClientMessage } from './decodeClientMessage.ts';
+export { encodeServerMessage, type ServerMessage } from './encodeServerMessage.ts';
+export { MessageType, SyncMessageType } from './MessageType.ts';
+export { MAX_ROOM_NAME_LENGTH, parseRoomRequest, type RoomRequest } from './parseRoomRequest.ts';
+export { isRole, ROLES, type Role, roleCanWrite } from './roleCanWrite.ts';
