@@ -64,13 +64,20 @@ export function WorkspaceProvider({
   const [status, setStatus] = useState('');
 
   useEffect(() => engine.onResult(setProjections), [engine]);
+  // Ask the worker straight from the store's notification, not after React has rendered: the
+  // worker then computes while the main thread renders and paints the edit.
   useEffect(() => {
-    const id = engine.project(
-      plan,
-      plan.scenarios.map((s) => s.id),
-    );
-    performance.mark('samplan:requested', { detail: id });
-  }, [engine, plan]);
+    const request = () => {
+      const current = store.getPlan();
+      const id = engine.project(
+        current,
+        current.scenarios.map((s) => s.id),
+      );
+      performance.mark('samplan:requested', { detail: id });
+    };
+    request();
+    return store.subscribe(request);
+  }, [engine, store]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
