@@ -3,6 +3,22 @@
  * room loaded from pluggable storage (SQLite), hooks for authenticate / load / store / change, and
  * named close codes.
  */
+
+export { authenticateWithAccounts, readCookie, SESSION_COOKIE } from './accounts/authenticateWithAccounts.ts';
+export {
+  type AccountError,
+  type AccountErrorCode,
+  type AccountResult,
+  type AccountStore,
+  createAccountStore,
+  DEFAULT_INVITATION_TTL_MS,
+  DEFAULT_SESSION_TTL_MS,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  type User,
+  verifyPassword,
+} from './accounts/createAccountStore.ts';
+export { createRateLimiter, type RateLimiter } from './accounts/createRateLimiter.ts';
 export type { AuthenticateContext, AuthenticatedUser, ClientOrigin, CollabHooks } from './CollabHooks.ts';
 export { type CloseCode, closeCodes } from './closeCodes.ts';
 export {
