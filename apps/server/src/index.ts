@@ -31,6 +31,14 @@ export { createSqliteStorage, type SqliteStorage } from './createSqliteStorage.t
 export type { DocStorage, MaybePromise, StoredUpdate } from './DocStorage.ts';
 export { type ClientMessage, decodeClientMessage } from './decodeClientMessage.ts';
 export { encodeServerMessage, type ServerMessage } from './encodeServerMessage.ts';
+export {
+  createHttpApi,
+  type HttpApi,
+  type HttpApiOptions,
+  type PlanSummary,
+} from './http/createHttpApi.ts';
+export { HttpError, type HttpErrorCode } from './http/httpErrors.ts';
+export { MAX_BODY_BYTES, readJsonBody } from './http/readJsonBody.ts';
 export { MessageType, SyncMessageType } from './MessageType.ts';
 export { MAX_ROOM_NAME_LENGTH, parseRoomRequest, type RoomRequest } from './parseRoomRequest.ts';
 export { isRole, ROLES, type Role, roleCanWrite } from './roleCanWrite.ts';

@@ -19,7 +19,7 @@ const serverScript = fileURLToPath(new URL('./fixtures/serverProcess.ts', import
 
 /** Starts the server in a child process (through tsx) on a SQLite file; resolves with its port. */
 async function spawnServer(file: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, file], {
+  const child = spawn(process.execPath, ['--conditions=@samplan/source', '--import', 'tsx', serverScript, file], {
     cwd: appDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

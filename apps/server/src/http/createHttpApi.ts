@@ -1,0 +1,344 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plan } from '@samplan/engine';
+import type Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { readCookie, SESSION_COOKIE } from '../accounts/authenticateWithAccounts.ts';
+import { type AccountStore, DEFAULT_SESSION_TTL_MS, type User } from '../accounts/createAccountStore.ts';
+import type { RateLimiter } from '../accounts/createRateLimiter.ts';
+import type { DocStorage } from '../DocStorage.ts';
+import { isRole, type Role } from '../roleCanWrite.ts';
+import { HttpError, sendError, sendJson, sendText } from './httpErrors.ts';
+import { readJsonBody } from './readJsonBody.ts';
+
+export interface HttpApiOptions {
+  readonly accounts: AccountStore;
+  readonly storage: DocStorage;
+  /** Login attempts, keyed by the lower-cased email. */
+  readonly loginLimiter: RateLimiter;
+  /** Origins (`https://samplan.example`) allowed to send POST and DELETE requests (CSRF protection). */
+  readonly allowedOrigins: readonly string[];
+  /** The database the account store uses; the `plans` table is created in it. */
+  readonly db: Database.Database;
+  /** Adds `Secure` to the session cookie (set it behind HTTPS). Default false. */
+  readonly secureCookie?: boolean;
+  /** Unexpected errors (answered with 500). Default: `console.error`. */
+  readonly onError?: (error: unknown) => void;
+  readonly now?: () => number;
+}
+
+/** Handles one request; true when it was an `/api` request (answered), false to let the caller serve it. */
+export type HttpApi = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** A plan the user has a role in. */
+export interface PlanSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+const MAX_PLAN_NAME_LENGTH = 200;
+
+let planModules: Promise<typeof import('./planModules.ts')> | undefined;
+/** The plan packages, loaded once on first use (see `planModules.ts`). */
+const loadPlanModules = () => {
+  planModules ??= import('./planModules.ts');
+  return planModules;
+};
+
+interface RouteContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly params: readonly string[];
+}
+
+interface Route {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly pattern: RegExp;
+  readonly handle: (context: RouteContext) => Promise<void> | void;
+}
+
+/**
+ * The JSON HTTP API next to the collaboration server (node:http only): login with a session cookie,
+ * the user's plans, creating a plan (its first document is stored as the room's first update),
+ * invitations, and exports. State-changing requests must come from an allowed Origin.
+ */
+export function createHttpApi({
+  accounts,
+  storage,
+  loginLimiter,
+  allowedOrigins,
+  db,
+  secureCookie = false,
+  onError = (error) => console.error('samplan http api:', error),
+  now = () => Date.now(),
+}: HttpApiOptions): HttpApi {
+  db.exec('CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER)');
+  const origins = new Set(allowedOrigins);
+  const insertPlan = db.prepare<[string, string, number]>('INSERT INTO plans (id, name, created_at) VALUES (?, ?, ?)');
+  const selectPlan = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM plans WHERE id = ?');
+  // plan_members is the account store's table in the same database.
+  const selectPlansOfUser = db.prepare<[string], { id: string; name: string; role: string }>(
+    'SELECT p.id AS id, p.name AS name, m.role AS role FROM plans p JOIN plan_members m ON m.plan_id = p.id ' +
+      'WHERE m.user_id = ? ORDER BY p.created_at, p.id',
+  );
+  const createPlanRecord = db.transaction((id: string, name: string, userId: string) => {
+    insertPlan.run(id, name, now());
+    accounts.grantRole(id, userId, 'owner');
+  });
+
+  const cookie = (token: string, maxAgeSeconds: number) =>
+    `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}${secureCookie ? '; Secure' : ''}`;
+
+  function sessionUser(req: IncomingMessage): User {
+    const token = readCookie(req, SESSION_COOKIE);
+    const user = token ? accounts.sessionUser(token) : null;
+    if (user === null) throw new HttpError(401, 'unauthorized', 'Du behöver logga in.');
+    return user;
+  }
+
+  function planWithRole(
+    req: IncomingMessage,
+    planId: string,
+  ): { user: User; plan: { id: string; name: string }; role: Role } {
+    const user = sessionUser(req);
+    const plan = selectPlan.get(planId);
+    if (plan === undefined) throw new HttpError(404, 'not-found', 'Planen finns inte.');
+    const role = accounts.roleFor(user.id, planId);
+    if (role === null) throw new HttpError(403, 'forbidden', 'Du har inte behörighet till den här planen.');
+    return { user, plan, role };
+  }
+
+  async function loadPlan(planId: string): Promise<Plan> {
+    const { docToPlan } = await loadPlanModules();
+    const doc = new Y.Doc();
+    try {
+      for (const { update } of await storage.load(planId)) Y.applyUpdate(doc, update);
+      const result = docToPlan(doc);
+      if (!result.ok) {
+        throw new HttpError(422, 'unreadable-document', 'Plandokumentet kunde inte läsas som en plan.', {
+          issues: result.errors,
+        });
+      }
+      return result.value;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/api\/health$/, handle: ({ res }) => sendJson(res, 200, { ok: true }) },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/login$/,
+      handle: async ({ req, res }) => {
+        const body = objectBody(await readJsonBody(req));
+        const email = stringField(body, 'email', 'Ange e-postadress.');
+        const password = stringField(body, 'password', 'Ange lösenord.');
+        const key = email.trim().toLowerCase();
+        if (!loginLimiter.allow(key)) {
+          throw new HttpError(429, 'rate-limited', 'För många inloggningsförsök. Vänta en stund och försök igen.');
+        }
+        const user = accounts.verifyLogin(email, password);
+        if (user === null) throw new HttpError(401, 'invalid-login', 'Fel e-postadress eller lösenord.');
+        loginLimiter.reset(key);
+        const token = accounts.createSession(user.id, DEFAULT_SESSION_TTL_MS);
+        sendJson(res, 200, { user }, { 'Set-Cookie': cookie(token, Math.floor(DEFAULT_SESSION_TTL_MS / 1000)) });
+      },
+    },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/logout$/,
+      handle: ({ req, res }) => {
+        const token = readCookie(req, SESSION_COOKIE);
+        if (token) accounts.endSession(token);
+        sendJson(res, 200, { ok: true }, { 'Set-Cookie': cookie('', 0) });
+      },
+    },
+
+    { method: 'GET', pattern: /^\/api\/me$/, handle: ({ req, res }) => sendJson(res, 200, { user: sessionUser(req) }) },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans$/,
+      handle: ({ req, res }) => {
+        const user = sessionUser(req);
+        const plans: PlanSummary[] = selectPlansOfUser
+          .all(user.id)
+          .flatMap((row) => (isRole(row.role) ? [{ id: row.id, name: row.name, role: row.role }] : []));
+        sendJson(res, 200, plans);
+      },
+    },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/plans$/,
+      handle: async ({ req, res }) => {
+        const user = sessionUser(req);
+        const body = objectBody(await readJsonBody(req));
+        const { parsePlan, planToDoc } = await loadPlanModules();
+        let plan: Plan;
+        let name: string;
+        if (body.plan !== undefined) {
+          const parsed = parsePlan(body.plan);
+          if (!parsed.ok) {
+            throw new HttpError(400, 'invalid-plan', 'Planen är inte giltig.', { issues: parsed.errors });
+          }
+          plan = parsed.value;
+          name = body.name === undefined ? plan.name : planName(body.name);
+        } else {
+          name = planName(body.name);
+          const first = new Date(now()).getFullYear() + 1;
+          const empty = parsePlan({ name, years: [first, first + 1, first + 2], openingEquity: '0', members: [] });
+          if (!empty.ok) throw new Error(`the empty plan is invalid: ${JSON.stringify(empty.errors)}`);
+          plan = empty.value;
+        }
+        const id = randomBytes(16).toString('base64url');
+        const doc = planToDoc(plan, new Y.Doc());
+        try {
+          await storage.append(id, Y.encodeStateAsUpdate(doc));
+        } finally {
+          doc.destroy();
+        }
+        createPlanRecord(id, name, user.id);
+        sendJson(res, 201, { id, name, role: 'owner' });
+      },
+    },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/plans\/([^/]+)\/invitations$/,
+      handle: async ({ req, res, params }) => {
+        const { plan, role } = planWithRole(req, params[0] ?? '');
+        if (role !== 'owner') throw new HttpError(403, 'forbidden', 'Bara planens ägare kan bjuda in.');
+        const body = objectBody(await readJsonBody(req));
+        if (!isRole(body.role)) {
+          throw new HttpError(400, 'invalid-role', 'Ange en roll: owner, editor, commenter eller viewer.', {
+            field: 'role',
+          });
+        }
+        const token = accounts.createInvitation(plan.id, body.role);
+        sendJson(res, 201, { token, path: `/invite/${token}` });
+      },
+    },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/invitations\/([^/]+)\/accept$/,
+      handle: ({ req, res, params }) => {
+        const user = sessionUser(req);
+        const result = accounts.acceptInvitation(params[0] ?? '', user.id);
+        if (!result.ok) {
+          const error = result.errors[0];
+          const code = error?.code ?? 'invitation-unknown';
+          const status = code === 'invitation-expired' || code === 'invitation-used' ? 410 : 400;
+          throw new HttpError(
+            status,
+            code === 'invitation-expired' || code === 'invitation-used' ? code : 'invitation-unknown',
+            error?.message ?? 'Inbjudan finns inte.',
+          );
+        }
+        sendJson(res, 200, { planId: result.planId, role: result.role });
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans\/([^/]+)\/export\.json$/,
+      handle: async ({ req, res, params }) => {
+        const { plan } = planWithRole(req, params[0] ?? '');
+        sendJson(res, 200, await loadPlan(plan.id));
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans\/([^/]+)\/export\.csv$/,
+      handle: async ({ req, res, params }) => {
+        const { plan } = planWithRole(req, params[0] ?? '');
+        const { exportBudgetTable } = await loadPlanModules();
+        const csv = exportBudgetTable(await loadPlan(plan.id));
+        sendText(res, 200, csv, 'text/csv; charset=utf-8', {
+          'Content-Disposition': `attachment; filename="samplan-${asciiFileName(plan.name)}.csv"; filename*=UTF-8''${encodeURIComponent(plan.name)}.csv`,
+        });
+      },
+    },
+  ];
+
+  return async (req, res) => {
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    if (path !== '/api' && !path.startsWith('/api/')) return false;
+    try {
+      const method = req.method ?? 'GET';
+      const matching = routes.filter((route) => route.pattern.test(path));
+      if (matching.length === 0) throw new HttpError(404, 'not-found', 'Sidan finns inte.');
+      const route = matching.find((candidate) => candidate.method === method);
+      if (route === undefined) {
+        const allow = [...new Set(matching.map((candidate) => candidate.method))].join(', ');
+        throw new HttpError(405, 'method-not-allowed', 'Metoden stöds inte här.', {}, { Allow: allow });
+      }
+      if (method !== 'GET') {
+        const origin = req.headers.origin;
+        if (origin === undefined || !origins.has(origin)) {
+          throw new HttpError(403, 'bad-origin', 'Förfrågan kommer inte från en tillåten webbplats.');
+        }
+      }
+      const params = decodeParams(route.pattern.exec(path)?.slice(1) ?? []);
+      await route.handle({ req, res, params });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendError(res, error);
+      } else {
+        onError(error);
+        sendError(res, new HttpError(500, 'internal', 'Något gick fel på servern. Försök igen.'));
+      }
+    }
+    return true;
+  };
+}
+
+function decodeParams(raw: readonly string[]): string[] {
+  try {
+    return raw.map((part) => decodeURIComponent(part));
+  } catch {
+    throw new HttpError(404, 'not-found', 'Sidan finns inte.');
+  }
+}
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'bad-json', 'Förfrågan ska vara ett JSON-objekt.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function stringField(body: Record<string, unknown>, field: string, message: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value === '') throw new HttpError(400, 'bad-field', message, { field });
+  return value;
+}
+
+function planName(value: unknown): string {
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '' || name.length > MAX_PLAN_NAME_LENGTH) {
+    throw new HttpError(400, 'bad-field', `Ange ett namn på planen (högst ${MAX_PLAN_NAME_LENGTH} tecken).`, {
+      field: 'name',
+    });
+  }
+  return name;
+}
+
+function asciiFileName(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return ascii === '' ? 'plan' : ascii;
+}
