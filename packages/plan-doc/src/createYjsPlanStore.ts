@@ -1,5 +1,5 @@
 import { fail, type Issue, ok, type Plan, parsePlan } from '@samplan/engine';
-import { applyPlanEdit, type PlanStore } from '@samplan/plan-store';
+import { type PlanStore, tryApplyPlanEdit } from '@samplan/plan-store';
 import type * as Y from 'yjs';
 import { applyEditToDoc } from './applyEditToDoc.ts';
 import { docLimitIssues } from './docLimitIssues.ts';
@@ -53,12 +53,9 @@ export function createYjsPlanStore(doc: Y.Doc, { origin, fallback }: YjsPlanStor
     getPlan: () => plan,
     issues: () => issues,
     apply(edit) {
-      let next: Plan;
-      try {
-        next = applyPlanEdit(plan, edit);
-      } catch (e) {
-        return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
-      }
+      const applied = tryApplyPlanEdit(plan, edit);
+      if (!applied.ok) return applied;
+      const next = applied.value;
       const parsed = parsePlan(next);
       if (!parsed.ok) return parsed;
       const limits = docLimitIssues(parsed.value);

@@ -1,5 +1,5 @@
 /** @samplan/plan-store — edits as data, the PlanStore interface the views use, and the local store. */
-export { applyPlanEdit, type LineCollection, type PlanEdit } from './planEdits.ts';
+export { applyPlanEdit, type LineCollection, type PlanEdit, tryApplyPlanEdit } from './planEdits.ts';
 export {
   createLocalPlanStore,
   keepUntouched,

@@ -1,4 +1,15 @@
-import type { CostLine, EsfProject, Member, Plan, RevenueLine, Scenario } from '@samplan/engine';
+import {
+  type CostLine,
+  type EsfProject,
+  fail,
+  type Issue,
+  type Member,
+  ok,
+  type Plan,
+  type Result,
+  type RevenueLine,
+  type Scenario,
+} from '@samplan/engine';
 
 /** The line collections a plan has. */
 export type LineCollection = 'members' | 'revenues' | 'costs';
@@ -136,5 +147,14 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
       };
     case 'replace-plan':
       return edit.plan;
+  }
+}
+
+/** `applyPlanEdit` as a result: an edit that cannot be applied comes back as an issue, not a throw. */
+export function tryApplyPlanEdit(plan: Plan, edit: PlanEdit): Result<Plan> {
+  try {
+    return ok(applyPlanEdit(plan, edit));
+  } catch (e) {
+    return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -1,5 +1,5 @@
-import { fail, type Issue, KronorSchema, ok, type Plan, parsePlan, type Result, validatePlan } from '@samplan/engine';
-import { applyPlanEdit, type PlanEdit } from './planEdits.ts';
+import { fail, KronorSchema, ok, type Plan, parsePlan, type Result, validatePlan } from '@samplan/engine';
+import { type PlanEdit, tryApplyPlanEdit } from './planEdits.ts';
 
 /**
  * Where the plan lives: read it, apply an edit, hear about changes. The views use only this, so
@@ -54,12 +54,9 @@ export function createLocalPlanStore(initial: Plan, persistence?: PlanPersistenc
   return {
     getPlan: () => plan,
     apply(edit) {
-      let next: Plan;
-      try {
-        next = applyPlanEdit(plan, edit);
-      } catch (e) {
-        return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
-      }
+      const applied = tryApplyPlanEdit(plan, edit);
+      if (!applied.ok) return applied;
+      const next = applied.value;
       if (edit.type === 'set-amount') {
         // The hot path (typing in the grid): only the amount can break the plan's shape, so check
         // it and the plan's semantic rules, without re-running the whole schema.

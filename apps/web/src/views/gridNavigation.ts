@@ -1,3 +1,4 @@
+import { slugify as budgetTableSlug } from '@samplan/budget-table';
 /**
  * Pure helpers of the budget editor: grid navigation, new line ids, exact sums. No DOM, no React,
  * so vitest covers them directly.
@@ -63,17 +64,9 @@ export function arrowDirection(key: string, caret: CaretState): Direction | null
   return end === caret.length ? direction : null;
 }
 
-/** A name as an id part: lower case ASCII letters, digits and dashes (`Unga vuxna` → `unga-vuxna`). */
+/** A name as an id part (`Unga vuxna` → `unga-vuxna`): the budget table's slug, capped at 60 characters. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug === '' ? 'rad' : slug;
+  return budgetTableSlug(name).slice(0, 60).replace(/-+$/g, '') || 'rad';
 }
 
 /** A new line id `${slug}-${n}`: the smallest n ≥ 1 that collides with no existing id. No randomness. */
