@@ -20,6 +20,13 @@ export interface CollabServerBaseOptions {
   readonly compactEvery?: number;
   /** Ping every connection this often; one that has not answered the previous ping is terminated. Default 30 s. */
   readonly pingIntervalMs?: number;
+  /**
+   * Browser origins (`https://samplan.example`) allowed to open a connection: an upgrade request whose
+   * `Origin` header is not listed is answered 403 before the WebSocket handshake (cross-site WebSocket
+   * hijacking). Requests without `Origin` (programs, not browsers) are let through to `authenticate`.
+   * Default: every origin.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** Unexpected errors (storage, hooks). Default: `console.error`. Clients' bad messages are not errors. */
   readonly onError?: (error: unknown, context: string) => void;
 }
@@ -69,6 +76,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     options.onError ?? ((error: unknown, context: string) => console.error(`[collab] ${context}:`, error));
   const httpServer = options.server ?? createServer((_request, response) => response.writeHead(426).end());
   const ownsHttpServer = options.server === undefined;
+  const origins = options.allowedOrigins ? new Set(options.allowedOrigins) : null;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes * HARD_LIMIT_FACTOR });
   const rooms = new Map<string, Room>();
   const connections = new Set<ServerConnection>();
@@ -78,6 +86,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (closing) {
       socket.destroy();
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origins !== null && origin !== undefined && !origins.has(origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, request));

@@ -51,6 +51,10 @@ export interface AccountStore {
    */
   acceptInvitation(token: string, userId: string): AccountResult<{ planId: string; role: Role }>;
   countUsers(): number;
+  /** Every user, by email. */
+  listUsers(): User[];
+  /** The people with a role in a plan (for presence and mentions), by name. */
+  planMembers(planId: string): (User & { readonly role: Role })[];
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -111,6 +115,10 @@ export function createAccountStore(
   const selectUserById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const insertUser = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY email');
+  const selectMembers = db.prepare<[string], UserRow & { role: string }>(
+    'SELECT u.*, m.role AS role FROM users u JOIN plan_members m ON m.user_id = u.id WHERE m.plan_id = ? ORDER BY u.name',
   );
   const countUsersStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   const insertSession = db.prepare<[string, string, number]>(
@@ -259,6 +267,12 @@ export function createAccountStore(
 
     countUsers() {
       return countUsersStatement.get()?.n ?? 0;
+    },
+    listUsers() {
+      return selectUsers.all().map(toUser);
+    },
+    planMembers(planId) {
+      return selectMembers.all(planId).flatMap((row) => (isRole(row.role) ? [{ ...toUser(row), role: row.role }] : []));
     },
   };
 }

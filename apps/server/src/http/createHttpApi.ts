@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plan } from '@samplan/engine';
 import type Database from 'better-sqlite3';
@@ -25,6 +25,12 @@ export interface HttpApiOptions {
   /** Unexpected errors (answered with 500). Default: `console.error`. */
   readonly onError?: (error: unknown) => void;
   readonly now?: () => number;
+  /**
+   * First-run setup: while no user exists, `POST /api/setup` with this token creates the first user
+   * (logged in at once) and, if `examplePlan` is given, an example plan they own. Without it, setup is
+   * only possible from the command line (`samplan-server user add`).
+   */
+  readonly firstRun?: { readonly token: string; readonly examplePlan?: () => Promise<Plan> };
 }
 
 /** Handles one request; true when it was an `/api` request (answered), false to let the caller serve it. */
@@ -72,6 +78,7 @@ export function createHttpApi({
   secureCookie = false,
   onError = (error) => console.error('samplan http api:', error),
   now = () => Date.now(),
+  firstRun,
 }: HttpApiOptions): HttpApi {
   db.exec('CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER)');
   const origins = new Set(allowedOrigins);
@@ -109,6 +116,30 @@ export function createHttpApi({
     return { user, plan, role };
   }
 
+  /** Stores the plan as a new room's first update and makes `ownerId` its owner; returns the plan id. */
+  async function createPlan(plan: Plan, name: string, ownerId: string): Promise<string> {
+    const { planToDoc } = await loadPlanModules();
+    const id = randomBytes(16).toString('base64url');
+    const doc = planToDoc(plan, new Y.Doc());
+    try {
+      await storage.append(id, Y.encodeStateAsUpdate(doc));
+    } finally {
+      doc.destroy();
+    }
+    createPlanRecord(id, name, ownerId);
+    return id;
+  }
+
+  const login = (res: ServerResponse, user: User, status = 200, extra: Record<string, unknown> = {}) => {
+    const token = accounts.createSession(user.id, DEFAULT_SESSION_TTL_MS);
+    sendJson(
+      res,
+      status,
+      { user, ...extra },
+      { 'Set-Cookie': cookie(token, Math.floor(DEFAULT_SESSION_TTL_MS / 1000)) },
+    );
+  };
+
   async function loadPlan(planId: string): Promise<Plan> {
     const { docToPlan } = await loadPlanModules();
     const doc = new Y.Doc();
@@ -143,8 +174,49 @@ export function createHttpApi({
         const user = accounts.verifyLogin(email, password);
         if (user === null) throw new HttpError(401, 'invalid-login', 'Fel e-postadress eller lösenord.');
         loginLimiter.reset(key);
-        const token = accounts.createSession(user.id, DEFAULT_SESSION_TTL_MS);
-        sendJson(res, 200, { user }, { 'Set-Cookie': cookie(token, Math.floor(DEFAULT_SESSION_TTL_MS / 1000)) });
+        login(res, user);
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/setup$/,
+      handle: ({ res }) => sendJson(res, 200, { needed: accounts.countUsers() === 0 }),
+    },
+
+    {
+      method: 'POST',
+      pattern: /^\/api\/setup$/,
+      handle: async ({ req, res }) => {
+        const body = objectBody(await readJsonBody(req));
+        if (accounts.countUsers() > 0) {
+          throw new HttpError(409, 'already-set-up', 'Samplan har redan ett konto. Logga in i stället.');
+        }
+        const token = typeof body.token === 'string' ? body.token : '';
+        if (firstRun === undefined || !sameSecret(token, firstRun.token)) {
+          throw new HttpError(
+            403,
+            'bad-setup-token',
+            'Länken för första start stämmer inte. Använd länken som servern skrev ut när den startade.',
+          );
+        }
+        const created = accounts.createUser({
+          email: typeof body.email === 'string' ? body.email : '',
+          name: typeof body.name === 'string' ? body.name : '',
+          password: typeof body.password === 'string' ? body.password : '',
+        });
+        if (!created.ok) {
+          const error = created.errors[0];
+          throw new HttpError(400, 'bad-field', error?.message ?? 'Kontot kunde inte skapas.', {
+            field: error?.field,
+          });
+        }
+        let planId: string | null = null;
+        if (firstRun.examplePlan) {
+          const plan = await firstRun.examplePlan();
+          planId = await createPlan(plan, plan.name, created.user.id);
+        }
+        login(res, created.user, 201, { planId });
       },
     },
 
@@ -178,7 +250,7 @@ export function createHttpApi({
       handle: async ({ req, res }) => {
         const user = sessionUser(req);
         const body = objectBody(await readJsonBody(req));
-        const { parsePlan, planToDoc } = await loadPlanModules();
+        const { parsePlan } = await loadPlanModules();
         let plan: Plan;
         let name: string;
         if (body.plan !== undefined) {
@@ -195,15 +267,17 @@ export function createHttpApi({
           if (!empty.ok) throw new Error(`the empty plan is invalid: ${JSON.stringify(empty.errors)}`);
           plan = empty.value;
         }
-        const id = randomBytes(16).toString('base64url');
-        const doc = planToDoc(plan, new Y.Doc());
-        try {
-          await storage.append(id, Y.encodeStateAsUpdate(doc));
-        } finally {
-          doc.destroy();
-        }
-        createPlanRecord(id, name, user.id);
+        const id = await createPlan(plan, name, user.id);
         sendJson(res, 201, { id, name, role: 'owner' });
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans\/([^/]+)$/,
+      handle: ({ req, res, params }) => {
+        const { user, plan, role } = planWithRole(req, params[0] ?? '');
+        sendJson(res, 200, { id: plan.id, name: plan.name, role, user, members: accounts.planMembers(plan.id) });
       },
     },
 
@@ -299,6 +373,13 @@ export function createHttpApi({
     }
     return true;
   };
+}
+
+/** Compares two secrets in constant time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function decodeParams(raw: readonly string[]): string[] {

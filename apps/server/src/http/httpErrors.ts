@@ -18,6 +18,8 @@ export type HttpErrorCode =
   | 'invitation-expired'
   | 'invitation-used'
   | 'unreadable-document'
+  | 'already-set-up'
+  | 'bad-setup-token'
   | 'internal';
 
 /** A refusal thrown inside a route and sent as `{ error: { code, message, ...extra } }`. */
