@@ -9,3 +9,11 @@ export { DOC_LIMITS, docLimitIssues } from './docLimitIssues.ts';
 export { docToPlan } from './docToPlan.ts';
 export { DOC_COLLECTIONS, type DocCollection, ORDER_KEY, PLAN_ROOT, planRoot } from './planRoot.ts';
 export { planToDoc } from './planToDoc.ts';
+export {
+  MAX_VERSION_NAME_LENGTH,
+  type PlanVersion,
+  readVersions,
+  saveVersion,
+  VERSIONS_ROOT,
+  versionsRoot,
+} from './planVersions.ts';
