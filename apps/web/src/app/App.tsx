@@ -1,30 +1,51 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { CollabBar } from '../collab/CollabBar.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AuditView } from '../views/AuditView.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
 import { CompareView } from '../views/CompareView.tsx';
+import { HistoryView } from '../views/HistoryView.tsx';
 import { LiveSummary } from '../views/LiveSummary.tsx';
 import { PlanView } from '../views/PlanView.tsx';
 import { ScenariosView } from '../views/ScenariosView.tsx';
 import { useWorkspace } from './Workspace.tsx';
 
-const VIEWS = ['plan', 'budget', 'scenarios', 'compare', 'audit'] as const;
+const VIEWS = ['plan', 'budget', 'scenarios', 'compare', 'audit', 'history'] as const;
 type View = (typeof VIEWS)[number];
+/** The views of the local demo (no shared document, so no versions). */
+const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history');
 
-const viewFromHash = (): View => {
+const viewFromHash = (views: readonly View[]): View => {
   const hash = globalThis.location?.hash.replace('#', '') as View;
-  return VIEWS.includes(hash) ? hash : 'budget';
+  return views.includes(hash) ? hash : 'budget';
 };
 
 /** The workspace: a header with the plan and settings, the views as a navigation, the status line. */
 export function App() {
-  const { t, plan, unit, setUnit, language, setLanguage, projections, engine, status } = useWorkspace();
-  const [view, setView] = useState<View>(viewFromHash);
+  const { t, plan, unit, setUnit, language, setLanguage, projections, engine, status, collab, readOnly } =
+    useWorkspace();
+  const views = collab ? VIEWS : LOCAL_VIEWS;
+  const [view, setView] = useState<View>(() => viewFromHash(views));
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
+    const onHash = () => setView(viewFromHash(views));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [views]);
+  useEffect(() => {
+    collab?.shared.presence.setFocus(view, null);
+  }, [collab, view]);
+  /** Edits go through the store, which refuses them for read-only roles; the fieldset also disables the inputs. */
+  const editable = (content: ReactNode) =>
+    readOnly ? (
+      <fieldset disabled className="read-only">
+        <legend className="visually-hidden">
+          {t('collab.readOnlyNotice', { role: t(`role.${collab?.info.role ?? 'viewer'}`) })}
+        </legend>
+        {content}
+      </fieldset>
+    ) : (
+      content
+    );
   useEffect(() => {
     document.title = `${t(`nav.${view}` as MessageKey)} – ${plan.name} – Samplan`;
   }, [t, view, plan.name]);
@@ -41,6 +62,7 @@ export function App() {
             {plan.name}
           </p>
         </div>
+        <CollabBar />
         <div className="header-controls">
           <fieldset className="unit-switch">
             <legend>{t('app.unit')}</legend>
@@ -63,7 +85,7 @@ export function App() {
       </header>
       <nav aria-label={t('nav.label')} className="views">
         <ul>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <li key={v}>
               <a href={`#${v}`} aria-current={v === view ? 'page' : undefined} data-testid={`nav-${v}`}>
                 {t(`nav.${v}`)}
@@ -74,11 +96,18 @@ export function App() {
       </nav>
       <main id="main" tabIndex={-1} className={view === 'budget' || view === 'scenarios' ? 'with-summary' : ''}>
         {(view === 'budget' || view === 'scenarios') && <LiveSummary />}
-        {view === 'plan' && <PlanView />}
-        {view === 'budget' && <BudgetView />}
-        {view === 'scenarios' && <ScenariosView />}
+        {readOnly && collab && (
+          <p className="notice" data-testid="read-only-notice">
+            {t('collab.readOnlyNotice', { role: t(`role.${collab.info.role}`) })}
+          </p>
+        )}
+        <DocIssues />
+        {view === 'plan' && editable(<PlanView />)}
+        {view === 'budget' && editable(<BudgetView />)}
+        {view === 'scenarios' && editable(<ScenariosView />)}
         {view === 'compare' && <CompareView />}
         {view === 'audit' && <AuditView />}
+        {view === 'history' && <HistoryView />}
       </main>
       <footer className="status-line">
         <p role="status" aria-live="polite" data-testid="status">
@@ -93,3 +122,17 @@ export function App() {
     </>
   );
 }
+
+/** Says so when the shared document is not a valid plan right now (the last valid plan stays on screen). */
+function DocIssues() {
+  const { collab, t } = useWorkspace();
+  const store = collab?.shared.store;
+  const issues = useSyncExternalStore(store?.subscribe ?? (() => () => {}), () => store?.issues() ?? NO_ISSUES);
+  if (issues.length === 0) return null;
+  return (
+    <p role="alert" className="error" data-testid="doc-issues">
+      {t('collab.docIssues', { message: issues[0]?.message ?? '' })}
+    </p>
+  );
+}
+const NO_ISSUES: readonly { message: string }[] = [];

@@ -1,4 +1,4 @@
-import type { Plan, Result } from '@samplan/engine';
+import { fail, type Plan, type Result } from '@samplan/engine';
 import type { PlanEdit, PlanStore } from '@samplan/plan-store';
 import {
   createContext,
@@ -10,10 +10,18 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import type { SharedPlan } from '../collab/openSharedPlan.ts';
 import type { Unit } from '../format/amounts.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import type { PlanInfo } from '../session/api.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
+
+/** The live co-editing side of a workspace: the shared document and who I am in this plan. */
+export interface Collab {
+  readonly shared: SharedPlan;
+  readonly info: PlanInfo;
+}
 
 /** Everything a view needs: the plan and how to edit it, the latest projections, the UI settings. */
 export interface Workspace {
@@ -31,6 +39,10 @@ export interface Workspace {
   /** Announces a message to screen readers and shows it in the status line. */
   announce(message: string): void;
   status: string;
+  /** The shared plan when co-editing (null in the local demo). */
+  collab: Collab | null;
+  /** True when this person may not change the plan (viewer, commenter, or an opened version). */
+  readOnly: boolean;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -51,10 +63,14 @@ const readSetting = <T extends string>(key: string, allowed: readonly T[], fallb
 export function WorkspaceProvider({
   store,
   engine,
+  collab = null,
+  readOnly = false,
   children,
 }: {
   store: PlanStore;
   engine: EngineClient;
+  collab?: Collab | null;
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   const plan = useSyncExternalStore(store.subscribe, store.getPlan);
@@ -95,11 +111,12 @@ export function WorkspaceProvider({
     [language],
   );
   const apply = useCallback(
-    (edit: PlanEdit) => {
+    (edit: PlanEdit): Result<Plan> => {
+      if (readOnly) return fail({ code: 'read-only', message: translate(language, 'collab.readOnlyRefusal') });
       performance.mark('samplan:edit');
       return store.apply(edit);
     },
-    [store],
+    [store, readOnly, language],
   );
 
   const value = useMemo<Workspace>(
@@ -115,8 +132,10 @@ export function WorkspaceProvider({
       t,
       announce: setStatus,
       status,
+      collab,
+      readOnly,
     }),
-    [plan, apply, engine, projections, unit, setUnit, language, setLanguage, t, status],
+    [plan, apply, engine, projections, unit, setUnit, language, setLanguage, t, status, collab, readOnly],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import type { Plan, Result } from '@samplan/engine';
 import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import {
+  type CSSProperties,
   type KeyboardEvent,
   memo,
   type RefCallback,
@@ -10,6 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useCellPeers } from '../collab/usePresence.ts';
 import { readAmount, showAmount, type Unit } from '../format/amounts.ts';
 import { arrowDirection, type Direction, type GridPosition, moveInGrid, storedAmount } from './gridNavigation.ts';
 
@@ -218,8 +220,19 @@ export const AmountCell = memo(function AmountCell({
   };
 
   const invalid = draft.error !== null;
+  const cell = `${row}/${year}`;
+  const peers = useCellPeers(cell);
+  const peer = peers[0];
   return (
-    <td className="budget-cell">
+    <td
+      className={peer ? 'budget-cell with-peer' : 'budget-cell'}
+      style={peer ? ({ '--peer-color': peer.color } as CSSProperties) : undefined}
+    >
+      {peer && (
+        <span className="peer-flag" data-testid={`peer-${lineId}-${year}`} aria-hidden="true">
+          {peers.map((p) => p.name).join(', ')}
+        </span>
+      )}
       <input
         ref={ref}
         className="budget-amount"
@@ -231,6 +244,7 @@ export const AmountCell = memo(function AmountCell({
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={invalid ? errorId : undefined}
         data-testid={`cell-${lineId}-${year}`}
+        data-cell={cell}
         value={draft.text}
         onChange={(e) => {
           editing.current = true;

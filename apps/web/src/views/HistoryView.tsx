@@ -1,0 +1,236 @@
+import type { YearJson } from '@samplan/engine';
+import { type PlanVersion, readVersions, saveVersion, versionsRoot } from '@samplan/plan-doc';
+import { createLocalPlanStore } from '@samplan/plan-store';
+import { type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
+import type { SharedPlan } from '../collab/openSharedPlan.ts';
+import { showAmount } from '../format/amounts.ts';
+import { createEngineClient } from '../worker/createEngineClient.ts';
+import type { ProjectResponse } from '../worker/engineApi.ts';
+import { BudgetView } from './BudgetView.tsx';
+import { differenceKronor } from './compareRows.ts';
+
+/** The versions saved in the shared document, re-read when they change (a stable snapshot between changes). */
+function useVersions(shared: SharedPlan) {
+  const subscription = useMemo(() => {
+    let snapshot = readVersions(shared.doc);
+    const root = versionsRoot(shared.doc);
+    return {
+      get: () => snapshot,
+      subscribe(listener: () => void) {
+        const observer = () => {
+          snapshot = readVersions(shared.doc);
+          listener();
+        };
+        root.observe(observer);
+        return () => root.unobserve(observer);
+      },
+    };
+  }, [shared]);
+  return useSyncExternalStore(subscription.subscribe, subscription.get);
+}
+
+const dateTime = (iso: string, language: string) =>
+  new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Version history: save the plan under a name, list the versions, open one read-only, compare its
+ * projection with the current plan's, or restore it (a `replace-plan` edit: shared, and undoable).
+ */
+export function HistoryView() {
+  const { collab } = useWorkspace();
+  return collab ? <History collab={collab} /> : null;
+}
+
+function History({ collab }: { collab: Collab }) {
+  const { t, language, plan, apply, announce, readOnly } = useWorkspace();
+  const shared = collab.shared;
+  const { versions, issues } = useVersions(shared);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; mode: 'view' | 'compare' } | null>(null);
+  const opened = versions.find((v) => v.id === open?.id) ?? null;
+
+  const onSave = (e: FormEvent) => {
+    e.preventDefault();
+    const chosen = name.trim() || t('history.defaultName', { date: new Date().toLocaleDateString('sv-SE') });
+    const saved = saveVersion(shared.doc, { name: chosen, savedBy: collab.info.user.name, plan }, shared.origin);
+    if (!saved.ok) {
+      setError(saved.errors[0]?.message ?? '');
+      return;
+    }
+    setError(null);
+    setName('');
+    announce(t('history.saved', { name: chosen }));
+  };
+
+  const restore = (version: PlanVersion) => {
+    if (!window.confirm(t('history.restoreConfirm', { name: version.name }))) return;
+    const result = apply({ type: 'replace-plan', plan: version.plan });
+    announce(result.ok ? t('history.restored', { name: version.name }) : (result.errors[0]?.message ?? ''));
+  };
+
+  return (
+    <section aria-labelledby="history-heading" className="history">
+      <h1 id="history-heading">{t('history.heading')}</h1>
+      <p>{t('history.help')}</p>
+      {!readOnly && (
+        <form onSubmit={onSave} className="history-save">
+          <label>
+            {t('history.name')}
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('history.defaultName', { date: new Date().toLocaleDateString('sv-SE') })}
+              maxLength={200}
+              aria-invalid={error ? 'true' : undefined}
+              data-testid="version-name"
+            />
+          </label>
+          <button type="submit" data-testid="save-version">
+            {t('history.save')}
+          </button>
+          {error && <p role="alert">{error}</p>}
+        </form>
+      )}
+      {issues.length > 0 && <p role="alert">{t('history.invalidEntries', { count: issues.length })}</p>}
+      {versions.length === 0 ? (
+        <p>{t('history.empty')}</p>
+      ) : (
+        <table className="versions" data-testid="versions">
+          <caption>{t('history.listCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.colName')}</th>
+              <th scope="col">{t('history.colSaved')}</th>
+              <th scope="col">{t('history.colBy')}</th>
+              <th scope="col">{t('history.colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={version.id} aria-current={version.id === open?.id ? 'true' : undefined}>
+                <th scope="row">{version.name}</th>
+                <td>{dateTime(version.savedAt, language)}</td>
+                <td>{version.savedBy}</td>
+                <td className="version-actions">
+                  <button type="button" className="secondary" onClick={() => setOpen({ id: version.id, mode: 'view' })}>
+                    {t('history.open')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setOpen({ id: version.id, mode: 'compare' })}
+                  >
+                    {t('history.compare')}
+                  </button>
+                  {!readOnly && (
+                    <button type="button" onClick={() => restore(version)}>
+                      {t('history.restore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {opened && open && <VersionPanel version={opened} mode={open.mode} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}
+
+/** An opened version: its own read-only store and engine worker, shown as the budget or compared with now. */
+function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 'view' | 'compare'; onClose(): void }) {
+  const outer = useWorkspace();
+  const { t, language } = outer;
+  const store = useMemo(() => createLocalPlanStore(version.plan), [version]);
+  const [engine] = useState(createEngineClient);
+  useEffect(() => () => engine.terminate(), [engine]);
+  return (
+    <section className="version-panel" aria-labelledby="version-heading" data-testid="version-panel">
+      <header className="version-panel-header">
+        <h2 id="version-heading">
+          {t('history.viewing', { name: version.name, date: dateTime(version.savedAt, language), by: version.savedBy })}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('history.close')}
+        </button>
+      </header>
+      <WorkspaceProvider store={store} engine={engine} readOnly>
+        {mode === 'view' ? (
+          <fieldset disabled className="read-only">
+            <legend className="visually-hidden">{version.name}</legend>
+            <BudgetView />
+          </fieldset>
+        ) : (
+          <VersionCompare current={outer.projections} name={version.name} />
+        )}
+      </WorkspaceProvider>
+    </section>
+  );
+}
+
+const baseYears = (response: ProjectResponse | null): YearJson[] | null => {
+  const base = response?.results.find((r) => r.id === null);
+  return base?.ok ? base.projection.years : null;
+};
+
+/** The version's base projection against the current plan's, per year. */
+function VersionCompare({ current, name }: { current: ProjectResponse | null; name: string }) {
+  const { t, projections, unit } = useWorkspace();
+  const then = baseYears(projections);
+  const now = baseYears(current);
+  if (!then || !now) return <p>{t('history.computing')}</p>;
+  const rows: { label: string; read: (y: YearJson) => string }[] = [
+    { label: t('history.revenue'), read: (y) => y.revenue },
+    { label: t('history.costs'), read: (y) => y.costs },
+    { label: t('history.result'), read: (y) => y.result },
+    { label: t('history.equity'), read: (y) => y.closingEquity },
+  ];
+  const years = [...new Set([...then.map((y) => y.year), ...now.map((y) => y.year)])].sort((a, b) => a - b);
+  const diff = (a: string | undefined, b: string | undefined) => {
+    if (a === undefined || b === undefined) return '';
+    const d = differenceKronor(a, b);
+    return /^-?0(\.0+)?$/.test(d) ? '±0' : `${d.startsWith('-') ? '' : '+'}${showAmount(d, unit)}`;
+  };
+  return (
+    <table className="compare" data-testid="version-compare">
+      <caption>
+        {t('history.compareHeading', { name })} – {t('history.compareCaption')} ({unit})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('history.colYear')}</th>
+          <td />
+          <th scope="col">{t('history.colVersion')}</th>
+          <th scope="col">{t('history.colCurrent')}</th>
+          <th scope="col">{t('history.colDiff')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {years.flatMap((year) =>
+          rows.map((row, i) => {
+            const a = then.find((y) => y.year === year);
+            const b = now.find((y) => y.year === year);
+            const thenValue = a ? row.read(a) : undefined;
+            const nowValue = b ? row.read(b) : undefined;
+            return (
+              <tr key={`${year}-${row.label}`} data-testid={`version-compare-${year}-${i}`}>
+                {i === 0 ? (
+                  <th scope="rowgroup" rowSpan={rows.length}>
+                    {year}
+                  </th>
+                ) : null}
+                <th scope="row">{row.label}</th>
+                <td className="num">{showAmount(thenValue, unit)}</td>
+                <td className="num">{showAmount(nowValue, unit)}</td>
+                <td className="num">{diff(nowValue, thenValue)}</td>
+              </tr>
+            );
+          }),
+        )}
+      </tbody>
+    </table>
+  );
+}
