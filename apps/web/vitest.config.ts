@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@samplan/source'] },
   ssr: { resolve: { conditions: ['@samplan/source'] } },
+  // globalSetup runs in vitest's own environment: it starts the server from the workspace's sources too.
+  environments: { __vitest__: { resolve: { conditions: ['@samplan/source', 'node', 'import', 'default'] } } },
   test: {
     projects: [
       {

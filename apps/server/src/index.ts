@@ -42,3 +42,10 @@ export { MAX_BODY_BYTES, readJsonBody } from './http/readJsonBody.ts';
 export { MessageType, SyncMessageType } from './MessageType.ts';
 export { MAX_ROOM_NAME_LENGTH, parseRoomRequest, type RoomRequest } from './parseRoomRequest.ts';
 export { isRole, ROLES, type Role, roleCanWrite } from './roleCanWrite.ts';
+export {
+  COLLAB_PATH,
+  DATA_FILE_NAME,
+  type SamplanServer,
+  type SamplanServerOptions,
+  startSamplanServer,
+} from './startSamplanServer.ts';

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } fr
 import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
 import type { SharedPlan } from '../collab/openSharedPlan.ts';
 import { showAmount } from '../format/amounts.ts';
-import { createEngineClient } from '../worker/createEngineClient.ts';
+import { createEngineClient, type EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 import { BudgetView } from './BudgetView.tsx';
 import { differenceKronor } from './compareRows.ts';
@@ -114,18 +114,24 @@ function History({ collab }: { collab: Collab }) {
                 <td>{dateTime(version.savedAt, language)}</td>
                 <td>{version.savedBy}</td>
                 <td className="version-actions">
-                  <button type="button" className="secondary" onClick={() => setOpen({ id: version.id, mode: 'view' })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setOpen({ id: version.id, mode: 'view' })}
+                    data-testid="version-open"
+                  >
                     {t('history.open')}
                   </button>
                   <button
                     type="button"
                     className="secondary"
                     onClick={() => setOpen({ id: version.id, mode: 'compare' })}
+                    data-testid="version-compare-button"
                   >
                     {t('history.compare')}
                   </button>
                   {!readOnly && (
-                    <button type="button" onClick={() => restore(version)}>
+                    <button type="button" onClick={() => restore(version)} data-testid="version-restore">
                       {t('history.restore')}
                     </button>
                   )}
@@ -145,8 +151,13 @@ function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 
   const outer = useWorkspace();
   const { t, language } = outer;
   const store = useMemo(() => createLocalPlanStore(version.plan), [version]);
-  const [engine] = useState(createEngineClient);
-  useEffect(() => () => engine.terminate(), [engine]);
+  // Its own worker, so the version's projection never takes the place of the live plan's.
+  const [engine, setEngine] = useState<EngineClient | null>(null);
+  useEffect(() => {
+    const client = createEngineClient();
+    setEngine(client);
+    return () => client.terminate();
+  }, []);
   return (
     <section className="version-panel" aria-labelledby="version-heading" data-testid="version-panel">
       <header className="version-panel-header">
@@ -157,16 +168,18 @@ function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 
           {t('history.close')}
         </button>
       </header>
-      <WorkspaceProvider store={store} engine={engine} readOnly>
-        {mode === 'view' ? (
-          <fieldset disabled className="read-only">
-            <legend className="visually-hidden">{version.name}</legend>
-            <BudgetView />
-          </fieldset>
-        ) : (
-          <VersionCompare current={outer.projections} name={version.name} />
-        )}
-      </WorkspaceProvider>
+      {engine && (
+        <WorkspaceProvider store={store} engine={engine} readOnly>
+          {mode === 'view' ? (
+            <fieldset disabled className="read-only">
+              <legend className="visually-hidden">{version.name}</legend>
+              <BudgetView />
+            </fieldset>
+          ) : (
+            <VersionCompare current={outer.projections} name={version.name} />
+          )}
+        </WorkspaceProvider>
+      )}
     </section>
   );
 }

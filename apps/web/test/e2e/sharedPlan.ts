@@ -1,0 +1,61 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitForProjection } from './browser.ts';
+
+/** Calls the server's API as a program would (with the Origin a browser on the server's page sends). */
+export async function apiCall<T>(
+  baseUrl: string,
+  path: string,
+  { session, body }: { session?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T; setCookie: string | null }> {
+  const response = await fetch(`${baseUrl}/api/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Origin: baseUrl,
+      ...(session ? { Cookie: `samplan_session=${session}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as T, setCookie: response.headers.get('set-cookie') };
+}
+
+/** Logs in through the API; returns the session token (the cookie's value). */
+export async function loginToken(baseUrl: string, user: { email: string; password: string }): Promise<string> {
+  const { status, setCookie } = await apiCall(baseUrl, 'login', { body: user });
+  const token = /samplan_session=([^;]+)/.exec(setCookie ?? '')?.[1];
+  if (status !== 200 || !token) throw new Error(`login of ${user.email} failed (${status})`);
+  return token;
+}
+
+/** A browser context logged in with a session token, on a shared plan, once the plan is synced and projected. */
+export async function openPlanAs(
+  browser: Browser,
+  baseUrl: string,
+  session: string,
+  planId: string,
+  hash = '#budget',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
+  await context.addCookies([{ name: 'samplan_session', value: session, url: baseUrl }]);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(`${baseUrl}/plans/${planId}${hash}`);
+  await waitForOnline(page);
+  await waitForProjection(page);
+  return { context, page };
+}
+
+/** Waits until the connection badge says online (connected and synced). */
+export async function waitForOnline(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="connection"][data-status="online"]', { timeout: 20_000 });
+}
+
+/** Types an amount into a grid cell and saves it with Enter, as a person would. */
+export async function typeAmount(page: Page, testId: string, text: string): Promise<void> {
+  const cell = page.getByTestId(testId);
+  await cell.click();
+  await cell.fill(text);
+  await cell.press('Enter');
+}
