@@ -4,7 +4,7 @@ import { readSeedPlan } from '@samplan/seed-plans/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
-import { launchChromium, waitForProjection } from './browser.ts';
+import { launchChromium, seriousAxeViolations, waitForProjection } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
 import { apiCall, loginToken, openPlanAs, typeAmount, waitForOnline } from './sharedPlan.ts';
 
@@ -255,5 +255,29 @@ describe('live co-editing in two real browsers', () => {
     await expect.poll(() => bo.getByTestId('cell-utbildning-2023').inputValue()).toBe('375');
     const plan = await serverPlan(planId);
     expect(plan.costs.find((c) => c.id === 'utbildning')?.amount).toMatchObject({ amounts: { '2023': '375000' } });
+  });
+
+  it('has no serious or critical accessibility violations on the login, plan list, shared budget and versions views', async () => {
+    const planId = await newSharedPlan('Tillgänglighet');
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    contexts.push(context);
+    const login = await context.newPage();
+    await login.goto(`${baseUrl}/`);
+    await login.getByTestId('login-email').waitFor();
+    expect(await seriousAxeViolations(login)).toEqual([]);
+
+    const anna = await open('anna', planId, '#budget');
+    await open('bo', planId, '#budget');
+    await expect.poll(() => anna.getByTestId('presence-peer').count()).toBe(1);
+    expect(await seriousAxeViolations(anna)).toEqual([]);
+    await anna.getByTestId('nav-history').click();
+    await anna.getByTestId('version-name').fill('Före strategidagen');
+    await anna.getByTestId('save-version').click();
+    await anna.getByTestId('version-compare-button').click();
+    await anna.getByTestId('version-compare').waitFor();
+    expect(await seriousAxeViolations(anna)).toEqual([]);
+    await anna.goto(`${baseUrl}/`);
+    await anna.getByTestId('plan-list').waitFor();
+    expect(await seriousAxeViolations(anna)).toEqual([]);
   });
 });
