@@ -26,6 +26,10 @@ export interface ServerStats {
   readonly heapTotal: number;
   readonly external: number;
   readonly rooms: number;
+  /** samplan: how long each `storage.append` (one durable SQLite commit) took since the previous stats request, ms. */
+  readonly appendMs: number[];
+  /** samplan: how long each `storage.compact` took since the previous stats request, ms. */
+  readonly compactMs: number[];
 }
 
 /** Child → runner: `started` once after the server listens, then one answer per request. */

@@ -16,6 +16,7 @@ import {
   createAccountStore,
   createCollabServer,
   createSqliteStorage,
+  type DocStorage,
   type SqliteStorage,
 } from '../src/index.ts';
 import { createBareRelay } from './bareRelay.ts';
@@ -32,6 +33,10 @@ const reply = (message: BenchReply): void => {
   process.send?.(message);
 };
 
+/** Durations of the storage calls since the last stats request (the runner drains them). */
+const appendMs: number[] = [];
+const compactMs: number[] = [];
+
 interface ServerUnderTest {
   readonly port: number;
   rooms(): number;
@@ -43,8 +48,24 @@ interface ServerUnderTest {
 async function startSamplan(path: string): Promise<ServerUnderTest> {
   const storage: SqliteStorage = createSqliteStorage(path);
   const accounts = createAccountStore(storage.database);
+  // The same storage, timing each commit: the server awaits append before relaying, so this is its share of the latency.
+  const timedStorage: DocStorage = {
+    load: (room) => storage.load(room),
+    append(room, update) {
+      const started = performance.now();
+      const id = storage.append(room, update);
+      appendMs.push(performance.now() - started);
+      return id;
+    },
+    compact(room, state, upToId) {
+      const started = performance.now();
+      storage.compact(room, state, upToId);
+      compactMs.push(performance.now() - started);
+    },
+    close: () => storage.close(),
+  };
   const server = await createCollabServer({
-    storage,
+    storage: timedStorage,
     hooks: { authenticate: authenticateWithAccounts(accounts) },
     port: 0,
     host: '127.0.0.1',
@@ -113,6 +134,8 @@ function stats(): ServerStats {
     heapTotal: memory.heapTotal,
     external: memory.external,
     rooms: server.rooms(),
+    appendMs: appendMs.splice(0),
+    compactMs: compactMs.splice(0),
   };
 }
 
