@@ -27,6 +27,11 @@ export interface CollabServerBaseOptions {
    * Default: every origin.
    */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * Only upgrade requests under this path (`/collab` → `/collab/<room>`) are collaboration connections;
+   * others are answered 404 before the handshake. Default: every path (room = the last segment).
+   */
+  readonly path?: string;
   /** Unexpected errors (storage, hooks). Default: `console.error`. Clients' bad messages are not errors. */
   readonly onError?: (error: unknown, context: string) => void;
 }
@@ -77,6 +82,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const httpServer = options.server ?? createServer((_request, response) => response.writeHead(426).end());
   const ownsHttpServer = options.server === undefined;
   const origins = options.allowedOrigins ? new Set(options.allowedOrigins) : null;
+  const pathPrefix = options.path === undefined ? null : `${options.path.replace(/\/+$/, '')}/`;
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes * HARD_LIMIT_FACTOR });
   const rooms = new Map<string, Room>();
   const connections = new Set<ServerConnection>();
@@ -86,6 +92,10 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (closing) {
       socket.destroy();
+      return;
+    }
+    if (pathPrefix !== null && !(request.url ?? '/').startsWith(pathPrefix)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     const origin = request.headers.origin;

@@ -125,6 +125,7 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     storage,
     server: httpServer,
     allowedOrigins: origins,
+    path: COLLAB_PATH,
     hooks: { authenticate: authenticateWithAccounts(accounts) },
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
     onError,

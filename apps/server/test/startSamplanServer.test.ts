@@ -106,4 +106,21 @@ describe('startSamplanServer', () => {
     });
     expect(status).toBe(403);
   });
+
+  it('takes collaboration connections only under /collab/', async () => {
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => {
+          resolve(101);
+          socket.close();
+        });
+        socket.on('error', () => {});
+      });
+    expect(await statusOf('/api/some-plan')).toBe(404);
+    expect(await statusOf('/some-plan')).toBe(404);
+    expect(await statusOf('/collabx/some-plan')).toBe(404);
+    expect(await statusOf('/collab/some-plan')).toBe(101);
+  });
 });
