@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeCodes, createCollabServer, createSqliteStorage, type DocStorage } from '../src/index.ts';
 import { testHooks, token } from './fixtures/testHooks.ts';
@@ -13,39 +10,7 @@ import {
   tempDatabase,
   waitFor,
 } from './helpers.ts';
-
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = fileURLToPath(new URL('./fixtures/serverProcess.ts', import.meta.url));
-
-/** Starts the server in a child process (through tsx) on a SQLite file; resolves with its port. */
-async function spawnServer(file: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--conditions=@samplan/source', '--import', 'tsx', serverScript, file], {
-    cwd: appDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening (\d+)/.exec(output);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
-  });
-  return { child, port };
-}
-
-const children = new Set<ChildProcess>();
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  }
-  children.delete(child);
-}
+import { killServerProcess, killServerProcesses, spawnServerProcess } from './serverProcesses.ts';
 
 describe('durability', () => {
   let database: ReturnType<typeof tempDatabase>;
@@ -54,7 +19,7 @@ describe('durability', () => {
   });
   afterEach(async () => {
     destroyClients();
-    for (const child of children) await kill(child, 'SIGKILL');
+    await killServerProcesses();
     database.remove();
   });
 
@@ -86,7 +51,7 @@ describe('durability', () => {
   });
 
   it('keeps every acknowledged update when the server process is killed with SIGKILL', async () => {
-    const first = await spawnServer(database.file);
+    const first = await spawnServerProcess('serverProcess.ts', [database.file]);
     // The observer defines "acknowledged": the server relays an update only after committing it.
     const observer = connectClient(first.port, 'crash', token('observer', 'viewer'));
     const writers: Client[] = [];
@@ -103,12 +68,12 @@ describe('durability', () => {
     // A second wave, killed while it is in flight.
     write(50, 100);
     await waitFor(() => observer.map.size >= 260, 'part of the second wave acknowledged');
-    await kill(first.child, 'SIGKILL');
+    await killServerProcess(first.child, 'SIGKILL');
     await waitFor(() => !observer.provider.wsconnected, 'the observer noticed the crash');
     const acknowledged = [...observer.map.keys()];
     destroyClients(); // the writers must not re-send their edits to the new server
 
-    const second = await spawnServer(database.file);
+    const second = await spawnServerProcess('serverProcess.ts', [database.file]);
     const checker = connectClient(second.port, 'crash', token('checker', 'viewer'));
     await waitFor(() => checker.synced(), 'the checker synced with the restarted server');
     const missing = acknowledged.filter((key) => !checker.map.has(key));

@@ -7,12 +7,9 @@
  * and the 20 clients, never destroyed, must reconnect by themselves and converge, their unacknowledged and
  * offline edits included (re-sent by y-websocket's sync on reconnect).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { applyEditToDoc, docToPlan, planRoot } from '@samplan/plan-doc';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,9 +18,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH, createAccountStore, createSqliteStorage, DATA_FILE_NAME, SESSION_COOKIE } from '../src/index.ts';
 import { waitFor } from './helpers.ts';
-
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = fileURLToPath(new URL('./fixtures/samplanServerProcess.ts', import.meta.url));
+import { killServerProcess, killServerProcesses, spawnServerProcess } from './serverProcesses.ts';
 
 const WRITERS = 20;
 /** Each writer makes one edit this often (20 writers: about 250 edits a second in all). */
@@ -41,56 +36,6 @@ const PLAN = {
     { id: 'kommun', name: 'Exempel kommun', group: 'kommun', amounts: { 2026: '1000000', 2027: '1000000' } },
   ],
 };
-
-const children = new Set<ChildProcess>();
-
-/**
- * Starts the server in a child process on `dataDir` and `port` (0: any); resolves with its port once it
- * listens. A restart on a given port is retried a few times should the port not be free yet.
- */
-async function spawnServer(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
-  for (let attempt = 1; ; attempt++) {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@samplan/source', '--import', 'tsx', serverScript, dataDir, String(port)],
-      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    children.add(child);
-    let output = '';
-    let errors = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
-    try {
-      const listening = await new Promise<number>((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /listening (\d+)/.exec(output);
-          if (match?.[1]) resolve(Number(match[1]));
-        });
-        child.once('exit', (code) =>
-          reject(new Error(`the server process exited (${code}) before listening:\n${errors}`)),
-        );
-      });
-      // From here on the server's complaints are the test's business.
-      child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-      return { child, port: listening };
-    } catch (error) {
-      children.delete(child);
-      if (attempt >= 5 || !errors.includes('EADDRINUSE')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  }
-  children.delete(child);
-}
 
 /** A y-websocket client of the plan (ws as the WebSocket, no BroadcastChannel), with the codes of its lost connections. */
 interface PlanClient {
@@ -145,7 +90,7 @@ describe('durability with 20 clients on the production server', () => {
     timers.clear();
     for (const provider of providers) provider.destroy();
     providers.clear();
-    for (const child of children) await kill(child, 'SIGKILL');
+    await killServerProcesses();
     rmSync(dataDir, { recursive: true, force: true });
     process.setMaxListeners(maxListeners);
   });
@@ -168,7 +113,7 @@ describe('durability with 20 clients on the production server', () => {
     const [observerToken = '', checkerToken = ''] = sessionOf('olle', 2);
     setup.close();
 
-    const first = await spawnServer(dataDir, 0);
+    const first = await spawnServerProcess('samplanServerProcess.ts', [dataDir, '0']);
     const base = `http://127.0.0.1:${first.port}`;
     const post = async (path: string, token: string, body: unknown): Promise<Record<string, string>> => {
       const response = await fetch(`${base}${path}`, {
@@ -255,7 +200,7 @@ describe('durability with 20 clients on the production server', () => {
       `${ACKNOWLEDGED_BEFORE_KILL} edits acknowledged`,
       30_000,
     );
-    await kill(first.child, 'SIGKILL'); // mid-write: the writers keep writing, now offline
+    await killServerProcess(first.child, 'SIGKILL'); // mid-write: the writers keep writing, now offline
     crashed = true;
     await waitFor(
       () => everyone.every((client) => !client.provider.wsconnected),
@@ -272,7 +217,7 @@ describe('durability with 20 clients on the production server', () => {
 
     // Every writer edits offline for a while before the server is back on the same port and file.
     await waitFor(() => writtenAfterCrash.every((count) => count >= 3), 'every writer edited offline', 30_000);
-    const second = await spawnServer(dataDir, first.port);
+    const second = await spawnServerProcess('samplanServerProcess.ts', [dataDir, String(first.port)]);
     expect(second.port).toBe(first.port);
     for (const timer of timers) clearInterval(timer);
     timers.clear();
