@@ -11,6 +11,9 @@ import { DATA_FILE_NAME, type SamplanServer, startSamplanServer } from '../start
 export const defaultDataDir = (): string =>
   resolve(process.env.SAMPLAN_DATA ?? join(process.env.INIT_CWD ?? process.cwd(), 'data'));
 
+/** The data file in `--data` or the default data directory. */
+const dataFile = (dataDir: string | undefined): string => join(resolve(dataDir ?? defaultDataDir()), DATA_FILE_NAME);
+
 /** The built workspace next to this package in the monorepo (`apps/web/dist`). */
 const defaultStaticDir = (): string => fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -48,13 +51,15 @@ export function buildServerProgram(io: ServerProgramIo): Command {
     .action(async (opts: { port?: number; host?: string; data?: string; static?: string; origin?: string[] }) => {
       const { readSeedPlan } = await import('@samplan/seed-plans/node');
       const { importBudgetTable } = await import('@samplan/budget-table');
+      const dataDir = resolve(opts.data ?? defaultDataDir());
+      const publicOrigins = opts.origin ?? (process.env.SAMPLAN_ORIGIN ? [process.env.SAMPLAN_ORIGIN] : []);
       const server = await startSamplanServer({
-        dataDir: resolve(opts.data ?? defaultDataDir()),
+        dataDir,
         port: opts.port ?? Number(process.env.PORT ?? 4173),
         host: opts.host ?? process.env.HOST ?? '127.0.0.1',
         staticDir: opts.static ?? defaultStaticDir(),
-        publicOrigins: opts.origin ?? (process.env.SAMPLAN_ORIGIN ? [process.env.SAMPLAN_ORIGIN] : []),
-        secureCookie: (opts.origin ?? [process.env.SAMPLAN_ORIGIN ?? '']).some((o) => o.startsWith('https:')),
+        publicOrigins,
+        secureCookie: publicOrigins.some((origin) => origin.startsWith('https:')),
         examplePlan: async () => {
           const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
           if (!imported.ok) throw new Error('the example plan does not import');
@@ -68,7 +73,7 @@ export function buildServerProgram(io: ServerProgramIo): Command {
         io.write(
           `\nFörsta start: inget konto finns ännu. Öppna\n  ${server.url}/setup#${token}\n` +
             'för att skapa det första kontot (med en exempelplan), eller skapa ett från kommandoraden:\n' +
-            `  npx samplan-server user add --email du@example.se --name "Ditt Namn" --data ${server.dataFile.slice(0, -DATA_FILE_NAME.length - 1)}\n`,
+            `  npx samplan-server user add --email du@example.se --name "Ditt Namn" --data ${dataDir}\n`,
         );
       } else {
         io.write(`Logga in på ${server.url}/\n`);
@@ -127,7 +132,7 @@ export function buildServerProgram(io: ServerProgramIo): Command {
     .argument('<file>', 'filen att skriva')
     .option(...dataOption)
     .action(async (file: string, opts: { data?: string }) => {
-      const storage = createSqliteStorage(join(resolve(opts.data ?? defaultDataDir()), DATA_FILE_NAME));
+      const storage = createSqliteStorage(dataFile(opts.data));
       try {
         await storage.database.backup(resolve(file));
         io.write(`Säkerhetskopian är skriven till ${resolve(file)}\n`);
@@ -141,7 +146,7 @@ export function buildServerProgram(io: ServerProgramIo): Command {
 
 /** Opens the data file's account store for one command, and closes it again. */
 function withAccounts(dataDir: string | undefined, use: (accounts: ReturnType<typeof createAccountStore>) => void) {
-  const storage = createSqliteStorage(join(resolve(dataDir ?? defaultDataDir()), DATA_FILE_NAME));
+  const storage = createSqliteStorage(dataFile(dataDir));
   try {
     use(createAccountStore(storage.database));
   } finally {

@@ -1,8 +1,9 @@
 import type { Plan } from '@samplan/engine';
 import { type ReactNode, useEffect, useState } from 'react';
 import { SharedPlanApp } from '../collab/SharedPlanApp.tsx';
+import { st } from '../i18n/storedLanguage.ts';
 import { type ApiError, type PlanInfo, sessionApi, type User } from '../session/api.ts';
-import { LoginView, st } from '../session/LoginView.tsx';
+import { LoginView } from '../session/LoginView.tsx';
 import { PlansView } from '../session/PlansView.tsx';
 import { SetupView } from '../session/SetupView.tsx';
 import type { EngineClient } from '../worker/createEngineClient.ts';

@@ -13,6 +13,7 @@ import {
 import type { SharedPlan } from '../collab/openSharedPlan.ts';
 import type { Unit } from '../format/amounts.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import { storedLanguage } from '../i18n/storedLanguage.ts';
 import type { PlanInfo } from '../session/api.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
@@ -76,7 +77,7 @@ export function WorkspaceProvider({
   const plan = useSyncExternalStore(store.subscribe, store.getPlan);
   const [projections, setProjections] = useState<ProjectResponse | null>(null);
   const [unit, setUnitState] = useState<Unit>(() => readSetting('samplan.unit', ['tkr', 'kr'], 'tkr'));
-  const [language, setLanguageState] = useState<Language>(() => readSetting('samplan.language', ['sv', 'en'], 'sv'));
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
   const [status, setStatus] = useState('');
 
   useEffect(() => engine.onResult(setProjections), [engine]);

@@ -1,14 +1,12 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { App } from '../app/App.tsx';
 import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
-import { type Language, translate } from '../i18n/messages.ts';
+import { st } from '../i18n/storedLanguage.ts';
 import { canEdit, type PlanInfo } from '../session/api.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connectionState.ts';
 import { type OpenFailure, openSharedPlan, type SharedPlan } from './openSharedPlan.ts';
 import { PresenceContext } from './usePresence.ts';
-
-const language = (): Language => (globalThis.localStorage?.getItem('samplan.language') === 'en' ? 'en' : 'sv');
 
 /** A shared plan in the workspace: opens the document, then the usual views on it, live. */
 export function SharedPlanApp({ info, engine }: { info: PlanInfo; engine: EngineClient }) {
@@ -67,8 +65,7 @@ export function SharedPlanApp({ info, engine }: { info: PlanInfo; engine: Engine
     () => (state.kind === 'open' ? { shared: state.shared, info } : null),
     [state, info],
   );
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
-    translate(language(), key, values);
+  const t = st;
   if (state.kind === 'waiting') {
     return <Centered>{state.offline ? t('collab.offlineFirst') : t('collab.loading')}</Centered>;
   }
@@ -104,7 +101,7 @@ function Centered({ children, alert = false }: { children: ReactNode; alert?: bo
     <main className="centered" data-testid="shared-plan-state">
       <p role={alert ? 'alert' : 'status'}>{children}</p>
       <p>
-        <a href="/">{translate(language(), 'collab.allPlans')}</a>
+        <a href="/">{st('collab.allPlans')}</a>
       </p>
     </main>
   );

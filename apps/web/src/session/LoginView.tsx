@@ -1,11 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import { st } from '../i18n/storedLanguage.ts';
 import { sessionApi, type User } from './api.ts';
-
-export const sessionLanguage = (): Language =>
-  globalThis.localStorage?.getItem('samplan.language') === 'en' ? 'en' : 'sv';
-export const st = (key: MessageKey, values?: Record<string, string | number>) =>
-  translate(sessionLanguage(), key, values);
 
 /** Email and password; on success the caller goes on with the user (the session cookie is set). */
 export function LoginView({ onLoggedIn, notice }: { onLoggedIn(user: User): void; notice?: string }) {

@@ -1,7 +1,7 @@
 import type { Plan } from '@samplan/engine';
 import { type FormEvent, useEffect, useState } from 'react';
+import { st } from '../i18n/storedLanguage.ts';
 import { type PlanSummary, type Role, sessionApi, type User } from './api.ts';
-import { st } from './LoginView.tsx';
 
 const ROLES: readonly Role[] = ['editor', 'commenter', 'viewer', 'owner'];
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import { st } from '../i18n/storedLanguage.ts';
 import { sessionApi } from './api.ts';
-import { st } from './LoginView.tsx';
 
 /** First-run setup: the first account (with the token from the link the server printed) and its example plan. */
 export function SetupView() {

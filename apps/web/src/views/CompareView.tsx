@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
-import { COMPARE_ROWS, differenceKronor } from './compareRows.ts';
+import { COMPARE_ROWS, signedDifference } from './compareRows.ts';
 import { EquityChart } from './EquityChart.tsx';
 
 type Computed = Extract<ScenarioProjection, { ok: true }>;
@@ -25,16 +25,6 @@ export function CompareView() {
 
   const show = (value: string | null, kind: 'amount' | 'share') =>
     kind === 'amount' ? showAmount(value, unit) : showShare(value);
-  const diffText = useMemo(
-    () => (value: string, baseValue: string | undefined) => {
-      if (baseValue === undefined) return '';
-      const d = differenceKronor(value, baseValue);
-      if (/^-?0(\.0+)?$/.test(d)) return '±0';
-      return `${d.startsWith('-') ? '' : '+'}${showAmount(d, unit)}`;
-    },
-    [unit],
-  );
-
   if (!projections) return <p>{t('app.computing')}</p>;
   return (
     <section aria-labelledby="compare-heading">
@@ -115,7 +105,7 @@ export function CompareView() {
                     >
                       {show(value, row.kind)}
                       {r.id !== null && row.kind === 'amount' && value !== null && baseValue !== null && (
-                        <span className="diff"> ({diffText(value, baseValue)})</span>
+                        <span className="diff"> ({signedDifference(value, baseValue, unit)})</span>
                       )}
                     </td>
                   );

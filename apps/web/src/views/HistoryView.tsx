@@ -8,7 +8,7 @@ import { showAmount } from '../format/amounts.ts';
 import { createEngineClient, type EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 import { BudgetView } from './BudgetView.tsx';
-import { differenceKronor } from './compareRows.ts';
+import { signedDifference } from './compareRows.ts';
 
 /** The versions saved in the shared document, re-read when they change (a stable snapshot between changes). */
 function useVersions(shared: SharedPlan) {
@@ -202,11 +202,6 @@ function VersionCompare({ current, name }: { current: ProjectResponse | null; na
     { label: t('history.equity'), read: (y) => y.closingEquity },
   ];
   const years = [...new Set([...then.map((y) => y.year), ...now.map((y) => y.year)])].sort((a, b) => a - b);
-  const diff = (a: string | undefined, b: string | undefined) => {
-    if (a === undefined || b === undefined) return '';
-    const d = differenceKronor(a, b);
-    return /^-?0(\.0+)?$/.test(d) ? '±0' : `${d.startsWith('-') ? '' : '+'}${showAmount(d, unit)}`;
-  };
   return (
     <table className="compare" data-testid="version-compare">
       <caption>
@@ -238,7 +233,7 @@ function VersionCompare({ current, name }: { current: ProjectResponse | null; na
                 <th scope="row">{row.label}</th>
                 <td className="num">{showAmount(thenValue, unit)}</td>
                 <td className="num">{showAmount(nowValue, unit)}</td>
-                <td className="num">{diff(nowValue, thenValue)}</td>
+                <td className="num">{signedDifference(nowValue, thenValue, unit)}</td>
               </tr>
             );
           }),

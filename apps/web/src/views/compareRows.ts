@@ -1,4 +1,5 @@
 import type { YearJson } from '@samplan/engine';
+import { showAmount, type Unit } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** The rows of the comparison, in order: which figure, and how to read it from a projected year. */
@@ -36,4 +37,12 @@ export function differenceKronor(a: string, b: string): string {
   const rest = abs % 100n;
   const body = rest === 0n ? kr.toString() : `${kr}.${rest.toString().padStart(2, '0')}`;
   return negative ? `-${body}` : body;
+}
+
+/** `value − base` as signed text in the unit (`+100`, `−100`, `±0`); empty when either is missing. */
+export function signedDifference(value: string | undefined, base: string | undefined, unit: Unit): string {
+  if (value === undefined || base === undefined) return '';
+  const d = differenceKronor(value, base);
+  if (/^-?0(\.0+)?$/.test(d)) return '±0';
+  return `${d.startsWith('-') ? '' : '+'}${showAmount(d, unit)}`;
 }
