@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParticipantTargetsSchema } from './goalSchema.ts';
 import {
   IdSchema,
   IsoDateSchema,
@@ -45,4 +46,6 @@ export const CostLineSchema = z.object({
   project: IdSchema.optional().describe('ESF project this cost exists for: gone when the project is rejected'),
   utilization: RateSchema.optional().describe('Share of the grant actually spent; overrides the plan utilization'),
   amount: CostAmountSchema,
+  goals: z.array(IdSchema).optional().describe('The goals (ids) this insats serves'),
+  targets: ParticipantTargetsSchema.optional().describe('Participant targets of the insats'),
 });

@@ -11,6 +11,7 @@ export { checkRules } from './checkRules.ts';
 export { type CompiledPlan, compilePlan } from './compilePlan.ts';
 export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
 export * from './formatSv.ts';
+export * from './goalSchema.ts';
 export * from './money.ts';
 export { parsePlan, parseScenario, validatePlan } from './parsePlan.ts';
 export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';

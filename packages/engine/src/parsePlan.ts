@@ -140,6 +140,28 @@ export function validatePlan(plan: Plan): Issue[] {
     else amount(s.value, ['stated', i, 'value']);
     if (s.precision !== undefined && !s.figure.startsWith('share-')) amount(s.precision, ['stated', i, 'precision']);
   });
+  const goalIds = new Set(plan.goals.map((g) => g.id));
+  plan.goals.forEach((g, i) => unique(g.id, ['goals', i]));
+  const ofGoal = (collection: 'indicators' | 'activities') =>
+    plan[collection].forEach((record, i) => {
+      unique(record.id, [collection, i]);
+      if (!goalIds.has(record.goal)) at([collection, i, 'goal'], 'unknown-goal', `Målet "${record.goal}" finns inte`);
+    });
+  ofGoal('indicators');
+  ofGoal('activities');
+  plan.costs.forEach((c, i) => {
+    c.goals?.forEach((goal, j) => {
+      if (!goalIds.has(goal)) at(['costs', i, 'goals', j], 'unknown-goal', `Målet "${goal}" finns inte`);
+    });
+    if (c.targets?.workOrStudies !== undefined)
+      rateWithin(
+        c.targets.workOrStudies,
+        0,
+        1,
+        ['costs', i, 'targets', 'workOrStudies'],
+        'Andelen till arbete eller studier',
+      );
+  });
   const scenarioIds = new Set<string>();
   plan.scenarios.forEach((s, i) => {
     if (scenarioIds.has(s.id)) at(['scenarios', i, 'id'], 'duplicate-id', `Scenario-id "${s.id}" används redan`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
+import { ActivitySchema, GoalSchema, IndicatorSchema } from './goalSchema.ts';
 import { ScenarioSchema } from './scenarioSchema.ts';
 import { IdSchema, KronorSchema, RateSchema, YearAmountsSchema, YearSchema } from './schemaPrimitives.ts';
 
@@ -113,6 +114,9 @@ export const PlanSchema = z
     thresholds: ThresholdsSchema.default({ equityCap: '0.2', adminShare: { min: '0', max: '0.15' } }),
     stated: z.array(StatedSchema).default([]),
     scenarios: z.array(ScenarioSchema).default([]),
+    goals: z.array(GoalSchema).default([]),
+    indicators: z.array(IndicatorSchema).default([]),
+    activities: z.array(ActivitySchema).default([]),
   })
   .describe('Samplan plan');
 

@@ -139,6 +139,30 @@ export function applyEditToDoc(doc: Y.Doc, edit: PlanEdit, origin: unknown = nul
         removeRecord(root, 'scenarios', edit.id);
         for (const [, scenario] of recordsWhere(root, 'scenarios', 'basedOn', edit.id)) scenario.delete('basedOn');
         return;
+      case 'put-goal':
+        return putRecord(root, 'goals', edit.goal);
+      case 'remove-goal':
+        removeRecord(root, 'goals', edit.id);
+        for (const collection of ['indicators', 'activities'] as const)
+          for (const [id] of recordsWhere(root, collection, 'goal', edit.id)) removeRecord(root, collection, id);
+        for (const line of collectionOf(root, 'costs').records.values()) {
+          if (!(line instanceof Y.Map)) continue;
+          const goals: unknown = line.get('goals');
+          if (Array.isArray(goals) && goals.includes(edit.id))
+            line.set(
+              'goals',
+              goals.filter((g) => g !== edit.id),
+            );
+        }
+        return;
+      case 'put-indicator':
+        return putRecord(root, 'indicators', edit.indicator);
+      case 'remove-indicator':
+        return removeRecord(root, 'indicators', edit.id);
+      case 'put-activity':
+        return putRecord(root, 'activities', edit.activity);
+      case 'remove-activity':
+        return removeRecord(root, 'activities', edit.id);
       case 'replace-plan':
         return writePlanInto(root, edit.plan);
       default:

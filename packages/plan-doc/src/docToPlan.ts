@@ -5,6 +5,9 @@ import { isPlainObject } from './plainJson.ts';
 import { type DocCollection, ORDER_KEY, planRoot, UNSAFE_KEYS } from './planRoot.ts';
 import { COST_AMOUNT_FIELDS, type FieldKind, KEYED_BY_ID, RECORD_FIELDS } from './recordFields.ts';
 
+/** Collections added after the first documents were written: a document without them has none. */
+const LATER_COLLECTIONS: ReadonlySet<DocCollection> = new Set(['goals', 'indicators', 'activities']);
+
 type Path = (string | number)[];
 
 const ASSUMPTION_KEYS = Object.keys({
@@ -164,7 +167,11 @@ function createReader() {
     const years = root.get('years');
     const order = root.get(ORDER_KEY);
     const orderMap = order instanceof Y.Map ? (order as Y.Map<unknown>) : wrong([ORDER_KEY], 'ordningen (Y.Map)');
-    const of = (name: DocCollection) => (orderMap ? collection(root, orderMap, name) : undefined);
+    const of = (name: DocCollection) => {
+      // Documents written before goals existed have neither the collection nor its order: none yet.
+      if (LATER_COLLECTIONS.has(name) && !root.has(name) && !orderMap?.has(name)) return undefined;
+      return orderMap ? collection(root, orderMap, name) : undefined;
+    };
     return {
       version: root.has('version') ? value(root.get('version'), ['version']) : undefined,
       name: text(root.get('name'), ['name']),
@@ -181,6 +188,9 @@ function createReader() {
       costs: of('costs'),
       stated: of('stated'),
       scenarios: of('scenarios'),
+      goals: of('goals'),
+      indicators: of('indicators'),
+      activities: of('activities'),
     };
   };
 

@@ -7,7 +7,42 @@ export { createUndoManager } from './createUndoManager.ts';
 export { createYjsPlanStore, type YjsPlanStore, type YjsPlanStoreOptions } from './createYjsPlanStore.ts';
 export { DOC_LIMITS, docLimitIssues } from './docLimitIssues.ts';
 export { docToPlan } from './docToPlan.ts';
+export {
+  anchorSection,
+  BUDGET_SECTION,
+  COMMENTS_ROOT,
+  type CommentAnchor,
+  type CommentAuthor,
+  type CommentMessage,
+  type CommentResolution,
+  type CommentThread,
+  commentsRoot,
+  MAX_COMMENT_LENGTH,
+  readThreads,
+  replyToThread,
+  setThreadResolved,
+  startThread,
+  unresolvedBySection,
+} from './planComments.ts';
 export { DOC_COLLECTIONS, type DocCollection, ORDER_KEY, PLAN_ROOT, planRoot } from './planRoot.ts';
+export {
+  addSection,
+  DEFAULT_OUTLINE,
+  ensureOutline,
+  findSection,
+  MAX_SECTION_TITLE_LENGTH,
+  moveSection,
+  OUTLINE_ROOT,
+  outlineRoot,
+  type PlanSection,
+  readOutline,
+  readSection,
+  removeSection,
+  renameSection,
+  SECTIONS_ROOT,
+  type SectionKind,
+  sectionsRoot,
+} from './planSections.ts';
 export { planToDoc } from './planToDoc.ts';
 export {
   MAX_VERSION_NAME_LENGTH,

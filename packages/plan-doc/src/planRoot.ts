@@ -4,7 +4,17 @@ import * as Y from 'yjs';
 export const PLAN_ROOT = 'plan';
 
 /** The plan's record collections: each a `Y.Map` keyed by id at the root, with its order in `order`. */
-export const DOC_COLLECTIONS = ['members', 'esfProjects', 'revenues', 'costs', 'stated', 'scenarios'] as const;
+export const DOC_COLLECTIONS = [
+  'members',
+  'esfProjects',
+  'revenues',
+  'costs',
+  'stated',
+  'scenarios',
+  'goals',
+  'indicators',
+  'activities',
+] as const;
 
 /** One of the plan's record collections. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[number];

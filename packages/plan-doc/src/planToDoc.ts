@@ -18,6 +18,9 @@ const ROOT_KEYS: readonly string[] = [
     costs: 0,
     stated: 0,
     scenarios: 0,
+    goals: 0,
+    indicators: 0,
+    activities: 0,
   } satisfies Record<keyof Plan, 0>) as (keyof Plan)[]),
   ORDER_KEY,
 ];

@@ -1,4 +1,15 @@
-import type { CostAmount, CostLine, EsfProject, Member, RevenueLine, Scenario, Stated } from '@samplan/engine';
+import type {
+  Activity,
+  CostAmount,
+  CostLine,
+  EsfProject,
+  Goal,
+  Indicator,
+  Member,
+  RevenueLine,
+  Scenario,
+  Stated,
+} from '@samplan/engine';
 import * as Y from 'yjs';
 import { cloneJson, isPlainObject, jsonEqual } from './plainJson.ts';
 import type { DocCollection } from './planRoot.ts';
@@ -27,6 +38,8 @@ export const RECORD_FIELDS = {
     project: 'value',
     utilization: 'value',
     amount: 'cost-amount',
+    goals: 'value',
+    targets: 'value',
   } satisfies Fields<CostLine>,
   stated: {
     year: 'value',
@@ -38,6 +51,9 @@ export const RECORD_FIELDS = {
     source: 'value',
   } satisfies Fields<Stated>,
   scenarios: { name: 'text', basedOn: 'value', changes: 'changes' } satisfies Fields<Scenario>,
+  goals: { title: 'text', area: 'value', responsible: 'value' } satisfies Fields<Goal>,
+  indicators: { goal: 'value', name: 'text', outcomes: 'amounts', target: 'value' } satisfies Fields<Indicator>,
+  activities: { goal: 'value', description: 'text', responsible: 'value', end: 'value' } satisfies Fields<Activity>,
 } as const satisfies Record<DocCollection, Record<string, FieldKind>>;
 
 /** The fields of a cost line's `amount` map, whatever its type (`amounts` is a nested year map). */
@@ -62,6 +78,9 @@ export const KEYED_BY_ID: Readonly<Record<DocCollection, boolean>> = {
   costs: true,
   stated: false,
   scenarios: true,
+  goals: true,
+  indicators: true,
+  activities: true,
 };
 
 const amountsMap = (value: Record<string, unknown>) =>

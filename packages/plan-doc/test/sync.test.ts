@@ -49,6 +49,9 @@ const base: Plan = {
   thresholds: { equityCap: '0.2', adminShare: { min: '0', max: '0.15' } },
   stated: [],
   scenarios: [],
+  goals: [],
+  indicators: [],
+  activities: [],
 };
 
 const cell = (plan: Plan, id: string, year: string) => {

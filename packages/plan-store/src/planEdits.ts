@@ -1,7 +1,10 @@
 import {
+  type Activity,
   type CostLine,
   type EsfProject,
   fail,
+  type Goal,
+  type Indicator,
   type Issue,
   type Member,
   ok,
@@ -41,7 +44,22 @@ export type PlanEdit =
   | { type: 'set-threshold'; key: 'equityCap' | 'adminMin' | 'adminMax'; value: string }
   | { type: 'put-scenario'; scenario: Scenario }
   | { type: 'remove-scenario'; id: string }
+  /** Adds a goal, or replaces the one with the same id. */
+  | { type: 'put-goal'; goal: Goal }
+  /** Removes a goal with its indicators and activities, and unlinks it from every insats. */
+  | { type: 'remove-goal'; id: string }
+  | { type: 'put-indicator'; indicator: Indicator }
+  | { type: 'remove-indicator'; id: string }
+  | { type: 'put-activity'; activity: Activity }
+  | { type: 'remove-activity'; id: string }
   | { type: 'replace-plan'; plan: Plan };
+
+/** Adds `record` at the end, or puts it in the place of the one with the same id. */
+function putById<T extends { id: string }>(records: readonly T[], record: T): T[] {
+  return records.some((r) => r.id === record.id)
+    ? records.map((r) => (r.id === record.id ? record : r))
+    : [...records, record];
+}
 
 const setAmounts = (amounts: Record<string, string> | undefined, year: number, value: string | null) => {
   const next = { ...(amounts ?? {}) };
@@ -145,6 +163,26 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
           .filter((s) => s.id !== edit.id)
           .map((s) => (s.basedOn === edit.id ? { ...s, basedOn: undefined } : s)),
       };
+    case 'put-goal':
+      return { ...plan, goals: putById(plan.goals, edit.goal) };
+    case 'remove-goal':
+      return {
+        ...plan,
+        goals: plan.goals.filter((g) => g.id !== edit.id),
+        indicators: plan.indicators.filter((i) => i.goal !== edit.id),
+        activities: plan.activities.filter((a) => a.goal !== edit.id),
+        costs: plan.costs.map((c) =>
+          c.goals?.includes(edit.id) ? { ...c, goals: c.goals.filter((g) => g !== edit.id) } : c,
+        ),
+      };
+    case 'put-indicator':
+      return { ...plan, indicators: putById(plan.indicators, edit.indicator) };
+    case 'remove-indicator':
+      return { ...plan, indicators: plan.indicators.filter((i) => i.id !== edit.id) };
+    case 'put-activity':
+      return { ...plan, activities: putById(plan.activities, edit.activity) };
+    case 'remove-activity':
+      return { ...plan, activities: plan.activities.filter((a) => a.id !== edit.id) };
     case 'replace-plan':
       return edit.plan;
   }

@@ -4,4 +4,4 @@
  */
 export { exportBudgetTable } from '@samplan/budget-table';
 export { parsePlan } from '@samplan/engine';
-export { docToPlan, planToDoc } from '@samplan/plan-doc';
+export { docToPlan, ensureOutline, planToDoc } from '@samplan/plan-doc';
