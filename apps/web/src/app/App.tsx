@@ -1,19 +1,21 @@
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { PlanTextView } from '../text/PlanTextView.tsx';
 import { AuditView } from '../views/AuditView.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
 import { CompareView } from '../views/CompareView.tsx';
+import { GoalsView } from '../views/GoalsView.tsx';
 import { HistoryView } from '../views/HistoryView.tsx';
 import { LiveSummary } from '../views/LiveSummary.tsx';
 import { PlanView } from '../views/PlanView.tsx';
 import { ScenariosView } from '../views/ScenariosView.tsx';
 import { useWorkspace } from './Workspace.tsx';
 
-const VIEWS = ['plan', 'budget', 'scenarios', 'compare', 'audit', 'history'] as const;
+const VIEWS = ['plan', 'text', 'goals', 'budget', 'scenarios', 'compare', 'audit', 'history'] as const;
 type View = (typeof VIEWS)[number];
-/** The views of the local demo (no shared document, so no versions). */
-const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history');
+/** The views of the local demo (no shared document, so no plan text and no versions). */
+const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history' && v !== 'text');
 
 const viewFromHash = (views: readonly View[]): View => {
   const hash = globalThis.location?.hash.replace('#', '') as View;
@@ -103,6 +105,8 @@ export function App() {
         )}
         <DocIssues />
         {view === 'plan' && editable(<PlanView />)}
+        {view === 'text' && <PlanTextView />}
+        {view === 'goals' && editable(<GoalsView />)}
         {view === 'budget' && editable(<BudgetView />)}
         {view === 'scenarios' && editable(<ScenariosView />)}
         {view === 'compare' && <CompareView />}

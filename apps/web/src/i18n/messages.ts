@@ -1,5 +1,12 @@
-/** UI texts, Swedish first. Every key must exist in both languages (the type enforces it). */
-export const sv = {
+import { commentsEn, commentsSv } from './commentsMessages.ts';
+import { goalsEn, goalsSv } from './goalsMessages.ts';
+import { textEn, textSv } from './textMessages.ts';
+
+/**
+ * UI texts, Swedish first. Every key must exist in both languages (the type enforces it). Larger
+ * features keep their texts in a file of their own (`goalsMessages.ts`, …), spread in here.
+ */
+const coreSv = {
   'app.title': 'Samplan',
   'app.tagline': 'Budget och scenarier för samordningsförbund',
   'app.language': 'English',
@@ -10,6 +17,8 @@ export const sv = {
   'app.skip': 'Hoppa till innehållet',
   'nav.label': 'Vyer',
   'nav.plan': 'Plan',
+  'nav.text': 'Plantext',
+  'nav.goals': 'Mål',
   'nav.budget': 'Budget',
   'nav.scenarios': 'Scenarier',
   'nav.compare': 'Jämför',
@@ -283,9 +292,11 @@ export const sv = {
   'session.loading': 'Laddar …',
 } as const;
 
+export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv } as const;
+
 export type MessageKey = keyof typeof sv;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreSv, string> = {
   'app.title': 'Samplan',
   'app.tagline': 'Budget and scenarios for coordination associations',
   'app.language': 'Svenska',
@@ -296,6 +307,8 @@ export const en: Record<MessageKey, string> = {
   'app.skip': 'Skip to content',
   'nav.label': 'Views',
   'nav.plan': 'Plan',
+  'nav.text': 'Plan text',
+  'nav.goals': 'Goals',
   'nav.budget': 'Budget',
   'nav.scenarios': 'Scenarios',
   'nav.compare': 'Compare',
@@ -568,6 +581,8 @@ export const en: Record<MessageKey, string> = {
   'session.open': 'Open',
   'session.loading': 'Loading …',
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...goalsEn, ...textEn, ...commentsEn };
 
 export type Language = 'sv' | 'en';
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };

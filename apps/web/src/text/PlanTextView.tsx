@@ -1,0 +1,4 @@
+/** The plan's text sections, written together (being built). */
+export function PlanTextView() {
+  return null;
+}
