@@ -41,6 +41,15 @@ export { HttpError, type HttpErrorCode } from './http/httpErrors.ts';
 export { MAX_BODY_BYTES, readJsonBody } from './http/readJsonBody.ts';
 export { MessageType, SyncMessageType } from './MessageType.ts';
 export { MAX_ROOM_NAME_LENGTH, parseRoomRequest, type RoomRequest } from './parseRoomRequest.ts';
+export {
+  createPdfRenderer,
+  DEFAULT_CHROMIUM,
+  type PdfCookie,
+  PdfRenderError,
+  type PdfRenderer,
+  type PdfRendererOptions,
+  type PdfRenderFailure,
+} from './pdf/createPdfRenderer.ts';
 export { isRole, ROLES, type Role, roleCanWrite } from './roleCanWrite.ts';
 export {
   COLLAB_PATH,

@@ -11,6 +11,7 @@ import { createRateLimiter } from './accounts/createRateLimiter.ts';
 import { createCollabServer } from './createCollabServer.ts';
 import { createSqliteStorage } from './createSqliteStorage.ts';
 import { createHttpApi } from './http/createHttpApi.ts';
+import { createPdfRenderer, type PdfRenderer } from './pdf/createPdfRenderer.ts';
 
 /** The one data file: plan documents, accounts, sessions, roles and invitations. */
 export const DATA_FILE_NAME = 'samplan.sqlite';
@@ -35,6 +36,12 @@ export interface SamplanServerOptions {
   /** The plan a first user gets to start from (first-run setup). */
   readonly examplePlan?: () => Promise<Plan>;
   readonly maxMessageBytes?: number;
+  /**
+   * Prints the web app's print view for `GET /api/plans/:id/export.pdf`. Default: `createPdfRenderer()`
+   * (chromium from `SAMPLAN_CHROMIUM` or `/usr/bin/chromium`, started on the first export), closed by
+   * `close()`; a renderer given here is the caller's to close.
+   */
+  readonly pdfRenderer?: PdfRenderer;
   readonly onError?: (error: unknown, context: string) => void;
 }
 
@@ -84,6 +91,11 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     ...(options.publicOrigins ?? []),
   ];
   if (!['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(host)) origins.push(`http://${host}:${actualPort}`);
+  // The origin the server reaches itself under (the PDF export opens the print view there); the print
+  // view's collaboration socket sends it as its Origin, so it must be allowed too.
+  const internalOrigin = ownOrigin(httpServer.address() as AddressInfo);
+  if (!origins.includes(internalOrigin)) origins.push(internalOrigin);
+  const pdfRenderer = options.pdfRenderer ?? createPdfRenderer();
 
   const api = createHttpApi({
     accounts,
@@ -94,6 +106,7 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     ...(options.secureCookie === undefined ? {} : { secureCookie: options.secureCookie }),
     onError: (error) => onError(error, 'http api'),
     firstRun: { token: setupToken, ...(options.examplePlan ? { examplePlan: options.examplePlan } : {}) },
+    pdf: { renderer: pdfRenderer, origin: internalOrigin },
   });
   const serveStatic =
     options.staticDir && existsSync(options.staticDir)
@@ -138,6 +151,7 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     accounts,
     setupToken: () => (accounts.countUsers() === 0 ? setupToken : null),
     async close() {
+      if (options.pdfRenderer === undefined) await pdfRenderer.close();
       await collab.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
@@ -146,4 +160,10 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
       storage.close();
     },
   };
+}
+
+/** `http://<address>:<port>` for the listening address, with a wildcard address replaced by loopback. */
+function ownOrigin({ address, family, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }

@@ -7,6 +7,7 @@ import { readCookie, SESSION_COOKIE } from '../accounts/authenticateWithAccounts
 import { type AccountStore, DEFAULT_SESSION_TTL_MS, type User } from '../accounts/createAccountStore.ts';
 import type { RateLimiter } from '../accounts/createRateLimiter.ts';
 import type { DocStorage } from '../DocStorage.ts';
+import { PdfRenderError, type PdfRenderer } from '../pdf/createPdfRenderer.ts';
 import { isRole, type Role } from '../roleCanWrite.ts';
 import { HttpError, sendError, sendJson, sendText } from './httpErrors.ts';
 import { readJsonBody } from './readJsonBody.ts';
@@ -31,6 +32,12 @@ export interface HttpApiOptions {
    * only possible from the command line (`samplan-server user add`).
    */
   readonly firstRun?: { readonly token: string; readonly examplePlan?: () => Promise<Plan> };
+  /**
+   * PDF export (`GET /api/plans/:id/export.pdf`): the renderer, and the origin under which the server
+   * reaches itself (`http://127.0.0.1:<port>`); the web app's print view `<origin>/plans/<id>/print` is
+   * opened there with the requester's session cookie. Without it the route answers 503.
+   */
+  readonly pdf?: { readonly renderer: PdfRenderer; readonly origin: string };
 }
 
 /** Handles one request; true when it was an `/api` request (answered), false to let the caller serve it. */
@@ -79,6 +86,7 @@ export function createHttpApi({
   onError = (error) => console.error('samplan http api:', error),
   now = () => Date.now(),
   firstRun,
+  pdf,
 }: HttpApiOptions): HttpApi {
   db.exec('CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER)');
   const origins = new Set(allowedOrigins);
@@ -334,9 +342,45 @@ export function createHttpApi({
         const { plan } = planWithRole(req, params[0] ?? '');
         const { exportBudgetTable } = await loadPlanModules();
         const csv = exportBudgetTable(await loadPlan(plan.id));
-        sendText(res, 200, csv, 'text/csv; charset=utf-8', {
-          'Content-Disposition': `attachment; filename="samplan-${asciiFileName(plan.name)}.csv"; filename*=UTF-8''${encodeURIComponent(plan.name)}.csv`,
+        sendText(res, 200, csv, 'text/csv; charset=utf-8', { 'Content-Disposition': attachment(plan.name, 'csv') });
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans\/([^/]+)\/export\.pdf$/,
+      handle: async ({ req, res, params }) => {
+        const { plan } = planWithRole(req, params[0] ?? '');
+        const scenario = scenarioParameter(req);
+        if (pdf === undefined) {
+          sendPdfError(res, 503, 'pdf-unavailable', 'PDF-exporten är inte påslagen på den här servern.');
+          return;
+        }
+        const printUrl = new URL(`/plans/${encodeURIComponent(plan.id)}/print`, pdf.origin);
+        if (scenario !== null) printUrl.search = `?scenario=${encodeURIComponent(scenario)}`;
+        // planWithRole found a valid session, so the cookie is there.
+        const cookies = [{ name: SESSION_COOKIE, value: readCookie(req, SESSION_COOKIE) ?? '' }];
+        let bytes: Uint8Array;
+        try {
+          bytes = await pdf.renderer.render(printUrl.href, { cookies });
+        } catch (error) {
+          onError(error);
+          if (error instanceof PdfRenderError && error.reason === 'unavailable') {
+            sendPdfError(res, 503, 'pdf-unavailable', error.message);
+          } else {
+            const message = error instanceof PdfRenderError ? error.message : 'PDF:en kunde inte skapas. Försök igen.';
+            sendPdfError(res, 502, 'pdf-failed', message);
+          }
+          return;
+        }
+        res.writeHead(200, {
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Type': 'application/pdf',
+          'Content-Length': bytes.byteLength,
+          'Content-Disposition': attachment(plan.name, 'pdf'),
         });
+        res.end(bytes);
       },
     },
   ];
@@ -412,6 +456,35 @@ function planName(value: unknown): string {
     });
   }
   return name;
+}
+
+const MAX_SCENARIO_ID_LENGTH = 200;
+
+/** The optional `scenario` query parameter (a scenario id; empty means the plan itself), or null. */
+function scenarioParameter(req: IncomingMessage): string | null {
+  const scenario = new URL(req.url ?? '/', 'http://localhost').searchParams.get('scenario');
+  if (scenario === null || scenario === '') return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+  if (scenario.length > MAX_SCENARIO_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(scenario)) {
+    throw new HttpError(400, 'bad-field', `Scenariot anges med sitt id (högst ${MAX_SCENARIO_ID_LENGTH} tecken).`, {
+      field: 'scenario',
+    });
+  }
+  return scenario;
+}
+
+/** Refusals of the PDF export, in the API's error shape (`pdf-unavailable` 503, `pdf-failed` 502). */
+function sendPdfError(res: ServerResponse, status: 502 | 503, code: 'pdf-unavailable' | 'pdf-failed', message: string) {
+  sendJson(res, status, { error: { code, message } });
+}
+
+/** A download's Content-Disposition: an ASCII `filename` and the plan's own name as `filename*` (RFC 6266). */
+function attachment(planName: string, extension: string): string {
+  const encoded = encodeURIComponent(planName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="samplan-${asciiFileName(planName)}.${extension}"; filename*=UTF-8''${encoded}.${extension}`;
 }
 
 function asciiFileName(name: string): string {
