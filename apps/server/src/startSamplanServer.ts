@@ -139,7 +139,14 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     server: httpServer,
     allowedOrigins: origins,
     path: COLLAB_PATH,
-    hooks: { authenticate: authenticateWithAccounts(accounts) },
+    hooks: {
+      authenticate: authenticateWithAccounts(accounts),
+      // Plans made before the plan text existed get the default outline when they are next opened.
+      onLoad: async ({ doc }) => {
+        const { ensureOutline, PLAN_ROOT } = await import('@samplan/plan-doc');
+        if (doc.share.has(PLAN_ROOT)) ensureOutline(doc);
+      },
+    },
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
     onError,
   });
