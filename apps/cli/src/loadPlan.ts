@@ -1,20 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { importBudgetTable } from '@samplan/budget-table';
+import { importBudgetWorkbook } from '@samplan/budget-xlsx';
 import { type Plan, parsePlan, parseScenario, type Scenario } from '@samplan/engine';
 import { InputError } from './cliError.ts';
 import { locateIssues, readJson } from './readJson.ts';
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen finns inte' : 'filen kan inte läsas';
     throw new InputError([{ code: 'unreadable', message: reason, file, line: 1, column: 1 }]);
   }
 }
 
-/** Reads a plan from a budget table (`.csv`) or plan JSON, with every error located in the file. */
-export function loadPlan(file: string): Plan {
+const readText = (file: string): string => readBytes(file).toString('utf8');
+
+/**
+ * Reads a plan from a budget table (`.csv`), an Excel workbook (`.xlsx`, its `Budget` sheet) or
+ * plan JSON, with every error located in the file.
+ */
+export async function loadPlan(file: string): Promise<Plan> {
+  if (/\.xlsx$/i.test(file)) {
+    const result = await importBudgetWorkbook(readBytes(file), file);
+    if (!result.ok) throw new InputError(result.errors);
+    return result.value;
+  }
   const text = readText(file);
   if (/\.csv$/i.test(file) || !text.trimStart().startsWith('{')) {
     const result = importBudgetTable(text, file);

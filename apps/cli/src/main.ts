@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { exportBudgetTable } from '@samplan/budget-table';
+import { exportBudgetWorkbook } from '@samplan/budget-xlsx';
 import {
   auditPlan,
+  type Plan,
   planJsonSchema,
   projectionDetailToJson,
   projectionToJson,
@@ -17,6 +20,16 @@ import { changesFromFlags, describeChanges } from './scenarioFlags.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** Writes the plan as an Excel workbook (`--xlsx`): the budget sheet, the base plan and each scenario, the comparison. */
+async function writeWorkbook(file: string, plan: Plan): Promise<void> {
+  const bytes = await exportBudgetWorkbook(plan);
+  try {
+    writeFileSync(file, bytes);
+  } catch {
+    throw new InputError([{ code: 'unwritable', message: 'filen kan inte skrivas', file, line: 1, column: 1 }]);
+  }
+}
+
 /** Builds the `samplan` command. `write` receives what goes to stdout. */
 export function buildProgram(write: (text: string) => void): Command {
   const program = new Command('samplan')
@@ -27,7 +40,7 @@ export function buildProgram(write: (text: string) => void): Command {
   program
     .command('project')
     .description('Projicera planen per år: intäkter, kostnader, resultat, eget kapital, regler och granskning')
-    .argument('<plan>', 'plan.json eller budget.csv')
+    .argument('<plan>', 'plan.json, budget.csv eller budget.xlsx')
     .option('--state <change>', 'ändrat statligt anslag, t.ex. -10%@2025 eller -500000@2025')
     .option('--no-matching', 'region och kommuner följer inte statens ändring')
     .option('--esf <decision>', 'ESF-beslut per projekt: "<projekt>=rejected|approved|60%"', collect, [])
@@ -37,8 +50,12 @@ export function buildProgram(write: (text: string) => void): Command {
     .option('--scenario <file>', 'scenario.json att lägga ändringarna ovanpå')
     .option('--json', 'skriv resultatet som JSON: { unit, years, findings, audit } (belopp som decimaltext i kronor)')
     .option('--detail', 'med --json: även varje rad, granskningens detaljer och de två svaren')
-    .action((file: string, opts) => {
-      const plan = loadPlan(file);
+    .option(
+      '--xlsx <file>',
+      'skriv även arbetsboken (Excel): budget, grundbudget, planens scenarier och detta, jämförelse',
+    )
+    .action(async (file: string, opts) => {
+      const plan = await loadPlan(file);
       const fromFile: Scenario | undefined = opts.scenario ? loadScenario(opts.scenario, plan) : undefined;
       const flagChanges = changesFromFlags(plan, opts);
       const scenario: Scenario | undefined =
@@ -56,6 +73,10 @@ export function buildProgram(write: (text: string) => void): Command {
       const room = spendingRoom(plan, scenario);
       const cut = stateCutTolerance(plan, scenario, { matching: opts.matching });
       const answers = { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) };
+      if (opts.xlsx) {
+        const others = plan.scenarios.filter((s) => s.id !== scenario?.id);
+        await writeWorkbook(opts.xlsx, { ...plan, scenarios: scenario ? [...others, scenario] : others });
+      }
       if (opts.json) {
         const json = opts.detail
           ? projectionDetailToJson(projection.value, audit, answers)
@@ -78,18 +99,24 @@ export function buildProgram(write: (text: string) => void): Command {
 
   program
     .command('import')
-    .description('Läs en budgettabell (CSV) och skriv planen som JSON')
-    .argument('<budget.csv>')
-    .action((file: string) => {
-      write(`${JSON.stringify(loadPlan(file), null, 2)}\n`);
+    .description('Läs en budgettabell (CSV eller Excel) och skriv planen som JSON')
+    .argument('<budget.csv|budget.xlsx>')
+    .action(async (file: string) => {
+      write(`${JSON.stringify(await loadPlan(file), null, 2)}\n`);
     });
 
   program
     .command('export')
-    .description('Skriv en plan (JSON eller CSV) som budgettabell (CSV)')
+    .description('Skriv en plan (JSON, CSV eller Excel) som budgettabell (CSV), eller med --xlsx som arbetsbok')
     .argument('<plan.json>')
-    .action((file: string) => {
-      write(exportBudgetTable(loadPlan(file)));
+    .option(
+      '--xlsx <file>',
+      'skriv arbetsboken (Excel) till filen i stället: budget, grundbudget, varje scenario, jämförelse',
+    )
+    .action(async (file: string, opts: { xlsx?: string }) => {
+      const plan = await loadPlan(file);
+      if (opts.xlsx) await writeWorkbook(opts.xlsx, plan);
+      else write(exportBudgetTable(plan));
     });
 
   program

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/samplan.js', import.meta.url));
@@ -164,5 +165,60 @@ describe('samplan import / export', () => {
     expect(samplan('project', table, '--json').out).toBe(
       samplan('project', join(seeds, 'goteborg-2023.csv'), '--json').out,
     );
+  });
+});
+
+describe('samplan with Excel workbooks (.xlsx)', () => {
+  const load = async (file: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file) as never);
+    return workbook;
+  };
+
+  it('export --xlsx writes the workbook, and project and import read it like the budget table', () => {
+    const book = join(tmp, 'goteborg.xlsx');
+    const exported = samplan('export', join(seeds, 'goteborg-2023.csv'), '--xlsx', book);
+    expect(exported).toMatchObject({ code: 0, out: '' });
+    expect(samplan('project', book, '--json').out).toBe(
+      samplan('project', join(seeds, 'goteborg-2023.csv'), '--json').out,
+    );
+    const imported = JSON.parse(samplan('import', book).out);
+    expect(imported.members[0].amounts).toEqual({ '2023': '30667000', '2024': '30667000', '2025': '30667000' });
+    expect(imported.stated[0].source.file).toBe(`${book}[Budget]`);
+  });
+
+  it('project --xlsx adds the scenario of the levers as a sheet and to the comparison', async () => {
+    const book = join(tmp, 'scenario.xlsx');
+    const r = samplan('project', join(seeds, 'goteborg-2023.csv'), '--state', '-10%@2025', '--json', '--xlsx', book);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const workbook = await load(book);
+    const names = workbook.worksheets.map((ws) => ws.name);
+    expect(names).toEqual(['Budget', 'Grundbudget', 'Staten −10 % från 2025', 'Jämförelse']);
+    const sheet = workbook.worksheets[2] as ExcelJS.Worksheet;
+    let closing: unknown[] = [];
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'Utgående eget kapital') closing = (row.values as unknown[]).slice(2);
+    });
+    expect(closing).toEqual(json.years.map((y: { closingEquity: string }) => Number(y.closingEquity)));
+  });
+
+  it('exits 2 with the sheet, row and column of a bad cell, and on a file that is no workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Budget');
+    ws.addRow(['kind', 'name', 'group', 'project', 'start', 'end', 'total', 2023, 2024, 2025]);
+    ws.addRow(['equity', 'EK', null, null, null, null, null, 0]);
+    ws.addRow(['cost', 'Team', 'individual', null, null, null, null, '12 6O4', 1, 1]);
+    const bad = join(tmp, 'bad.xlsx');
+    writeFileSync(bad, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const r = samplan('project', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${bad}[Budget]:3:8: Ogiltigt belopp "12 6O4" i kolumn 2023\n`);
+    const corrupt = join(tmp, 'corrupt.xlsx');
+    writeFileSync(corrupt, 'kind,name,group\n');
+    expect(samplan('import', corrupt)).toMatchObject({
+      code: 2,
+      err: `${corrupt}:1:1: Filen kan inte läsas som en Excel-arbetsbok (.xlsx): den är skadad eller har ett annat format\n`,
+    });
   });
 });

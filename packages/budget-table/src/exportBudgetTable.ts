@@ -3,39 +3,53 @@ import { Decimal } from 'decimal.js';
 import { FIXED_COLUMNS } from './importBudgetTable.ts';
 import { createIdMaker } from './slugify.ts';
 
-const quote = (text: string): string => (/[",;\n\r#]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/**
+ * A cell of an exported budget table: text, an amount (a canonical decimal string in kronor), or
+ * a share (a decimal fraction) printed as a percentage with `decimals` decimals.
+ */
+export type TableCell = string | { amount: string } | { share: string; decimals: number };
+
+/** A line of an exported budget table: a `#` comment (its text without the `#`) or a row of cells. */
+export type TableLine = { type: 'comment'; text: string } | { type: 'row'; cells: TableCell[] };
+
 const percent = (fraction: string): string => `${new Decimal(fraction).times(100).toFixed()} %`;
 
 /**
- * Writes a plan as a budget table (`,`-separated, amounts in kr) that `importBudgetTable` reads
- * back to the same projection. Settings and what the table has no column for (stable ids,
- * requisitioning members, populations, per-line utilization, staff terms) go into `#` directive
- * comments, which other readers skip. Scenarios are not part of a budget table.
+ * A plan as the lines of a budget table, amounts in kr: what both the CSV (`exportBudgetTable`)
+ * and a workbook's budget sheet are written from. Settings and what the table has no column for
+ * (stable ids, requisitioning members, populations, per-line utilization, staff terms) are `#`
+ * directive comments, which other readers skip. Scenarios are not part of a budget table.
  */
-export function exportBudgetTable(plan: Plan): string {
-  const out: string[] = [];
+export function budgetTableLines(plan: Plan): TableLine[] {
+  const out: TableLine[] = [];
   const years = plan.years;
   const nextId = createIdMaker();
+  const comment = (text: string): TableLine => ({ type: 'comment', text });
   const directives = (id: string, name: string, extra: string[] = []) => {
     const lines = [...extra];
     const wouldBe = nextId(name, undefined);
-    if (wouldBe !== id) lines.unshift(`# @id: ${id}`);
-    return lines;
+    if (wouldBe !== id) lines.unshift(`@id: ${id}`);
+    return lines.map(comment);
   };
-  const row = (cells: string[]) => out.push(cells.map(quote).join(','));
-  const yearCells = (amounts: Record<string, string> | undefined) => years.map((y) => amounts?.[String(y)] ?? '');
+  const row = (cells: TableCell[]) => out.push({ type: 'row', cells });
+  const amount = (value: string | undefined): TableCell => (value === undefined ? '' : { amount: value });
+  const yearCells = (amounts: Record<string, string> | undefined) => years.map((y) => amount(amounts?.[String(y)]));
 
-  out.push(`# plan: ${plan.name}`);
-  out.push('# unit: kr');
-  out.push(`# utilization: ${percent(plan.assumptions.utilization)}`);
-  out.push(`# indexation: ${percent(plan.assumptions.indexation)}`);
-  out.push(`# employer-add-on: ${percent(plan.assumptions.employerAddOn)}`);
-  out.push(`# equity-cap: ${percent(plan.thresholds.equityCap)}`);
-  out.push(`# admin-share: ${percent(plan.thresholds.adminShare.min)} – ${percent(plan.thresholds.adminShare.max)}`);
+  out.push(
+    ...[
+      `plan: ${plan.name}`,
+      'unit: kr',
+      `utilization: ${percent(plan.assumptions.utilization)}`,
+      `indexation: ${percent(plan.assumptions.indexation)}`,
+      `employer-add-on: ${percent(plan.assumptions.employerAddOn)}`,
+      `equity-cap: ${percent(plan.thresholds.equityCap)}`,
+      `admin-share: ${percent(plan.thresholds.adminShare.min)} – ${percent(plan.thresholds.adminShare.max)}`,
+    ].map(comment),
+  );
   row([...FIXED_COLUMNS, ...years.map(String)]);
 
   for (const m of plan.members) {
-    out.push(...directives(m.id, m.name, m.population !== undefined ? [`# @population: ${m.population}`] : []));
+    out.push(...directives(m.id, m.name, m.population !== undefined ? [`@population: ${m.population}`] : []));
     row(['member', m.name, m.group, '', '', '', '', ...yearCells(m.amounts)]);
   }
   const projectName = new Map(plan.esfProjects.map((p) => [p.id, p]));
@@ -44,7 +58,7 @@ export function exportBudgetTable(plan: Plan): string {
     const p = r.project === undefined ? undefined : projectName.get(r.project);
     if (p && !projectsSeen.has(p.id)) {
       projectsSeen.add(p.id);
-      if (nextId(p.name) !== p.id) out.push(`# @project-id: ${p.id}`);
+      if (nextId(p.name) !== p.id) out.push(comment(`@project-id: ${p.id}`));
     }
     out.push(...directives(r.id, r.name));
     row([
@@ -58,25 +72,36 @@ export function exportBudgetTable(plan: Plan): string {
       ...yearCells(r.amounts),
     ]);
   }
-  row(['equity', 'Ingående eget kapital', '', '', '', '', '', plan.openingEquity, ...years.slice(1).map(() => '')]);
+  row([
+    'equity',
+    'Ingående eget kapital',
+    '',
+    '',
+    '',
+    '',
+    '',
+    amount(plan.openingEquity),
+    ...years.slice(1).map(() => ''),
+  ]);
 
   const compiled = compilePlan(plan);
   const members = new Map(plan.members.map((m) => [m.id, m.name]));
   plan.costs.forEach((c, i) => {
     const extra: string[] = [];
-    if (c.member !== undefined) extra.push(`# @member: ${members.get(c.member)}`);
-    if (c.utilization !== undefined) extra.push(`# @utilization: ${percent(c.utilization)}`);
+    if (c.member !== undefined) extra.push(`@member: ${members.get(c.member)}`);
+    if (c.utilization !== undefined) extra.push(`@utilization: ${percent(c.utilization)}`);
     const a = c.amount;
     let start = '';
     let end = '';
-    let total = '';
-    let amounts = years.map(() => '');
+    let total: TableCell = '';
+    let amounts: TableCell[] = years.map(() => '');
     if (a.type === 'yearly') {
       start = a.start ?? '';
       end = a.end ?? '';
       amounts = yearCells(a.amounts);
     } else if (a.type === 'period') {
-      ({ start, end, total } = a);
+      ({ start, end } = a);
+      total = amount(a.total);
     } else {
       start = a.start ?? '';
       end = a.end ?? '';
@@ -84,8 +109,8 @@ export function exportBudgetTable(plan: Plan): string {
       if (a.salaryYear !== undefined) terms.push(`year=${a.salaryYear}`);
       if (a.employerAddOn !== undefined) terms.push(`add-on=${a.employerAddOn}`);
       terms.push(`indexed=${a.indexed ? 'yes' : 'no'}`);
-      extra.push(`# @staff: ${terms.join(' ')}`);
-      amounts = (compiled.costs[i]?.amounts ?? []).map(formatKronor);
+      extra.push(`@staff: ${terms.join(' ')}`);
+      amounts = (compiled.costs[i]?.amounts ?? []).map((x) => amount(formatKronor(x)));
     }
     out.push(...directives(c.id, c.name, extra));
     const project = c.project === undefined ? '' : (projectName.get(c.project)?.name ?? '');
@@ -103,18 +128,38 @@ export function exportBudgetTable(plan: Plan): string {
   for (const list of series.values()) {
     const first = list[0] as Plan['stated'][number];
     const share = first.figure.startsWith('share-');
-    const cells = years.map((y) => {
+    const cells = years.map((y): TableCell => {
       const s = list.find((x) => x.year === y);
       if (!s) return '';
-      if (!share) return s.value;
+      if (!share) return { amount: s.value };
       const decimals = s.precision ? Math.max(0, new Decimal(s.precision).times(100).decimalPlaces()) : 4;
-      return `${new Decimal(s.value).times(100).toFixed(decimals)} %`;
+      return { share: s.value, decimals };
     });
-    if (first.precision && !share) out.push(`# @precision: ${first.precision}`);
+    if (first.precision && !share) out.push(comment(`@precision: ${first.precision}`));
     const project = first.when
       ? `${first.when.runs ? '' : '!'}${projectName.get(first.when.project)?.name ?? first.when.project}`
       : '';
     row(['stated', first.label || first.figure, first.figure, project, '', '', '', ...cells]);
   }
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+/** A cell's text as a budget table prints it: amounts as they are, shares as `9.20 %`. */
+export function tableCellText(cell: TableCell): string {
+  if (typeof cell === 'string') return cell;
+  if ('amount' in cell) return cell.amount;
+  return `${new Decimal(cell.share).times(100).toFixed(cell.decimals)} %`;
+}
+
+const quote = (text: string): string => (/[",;\n\r#]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * Writes a plan as a budget table (`,`-separated, amounts in kr) that `importBudgetTable` reads
+ * back to the same projection (see `budgetTableLines`).
+ */
+export function exportBudgetTable(plan: Plan): string {
+  const text = budgetTableLines(plan).map((line) =>
+    line.type === 'comment' ? `# ${line.text}` : line.cells.map((c) => quote(tableCellText(c))).join(','),
+  );
+  return `${text.join('\n')}\n`;
 }

@@ -12,7 +12,8 @@ import {
 import { Decimal } from 'decimal.js';
 import { parseAmount } from './parseAmount.ts';
 import { createIdMaker } from './slugify.ts';
-import { type Cell, type CsvRecord, detectSeparator, tokenizeCsv } from './tokenizeCsv.ts';
+import type { Cell, TableRecord } from './tableRecord.ts';
+import { detectSeparator, tokenizeCsv } from './tokenizeCsv.ts';
 
 /** The fixed columns of a budget table, before the year columns. */
 export const FIXED_COLUMNS = ['kind', 'name', 'group', 'project', 'start', 'end', 'total'] as const;
@@ -32,12 +33,38 @@ type Position = { line: number; column: number; field: string };
  */
 export function importBudgetTable(input: string, file = 'budget.csv'): Result<Plan> {
   const text = input.replace(/^\uFEFF/, '');
-  const errors: Issue[] = [];
+  const { records, unclosedQuote } = tokenizeCsv(text, detectSeparator(text));
+  const issues: Issue[] = unclosedQuote
+    ? [
+        {
+          code: 'unclosed-quote',
+          message: 'Citattecknet stängs aldrig',
+          file,
+          line: unclosedQuote.line,
+          column: unclosedQuote.column,
+          field: '',
+        },
+      ]
+    : [];
+  return importBudgetRecords(records, file, { issues });
+}
+
+/**
+ * Reads a budget table from its records, whatever file they came from (the CSV tokenizer, a
+ * workbook's sheet): the rows of cells with their positions, and the `#` comments. `file` is what
+ * every error and stated figure names as its file; `name` is the plan's name when no `# plan:`
+ * says it (by default `file` without folder and `.csv`); `issues` are errors found before the
+ * records (they come first and make the import fail).
+ */
+export function importBudgetRecords(
+  records: readonly TableRecord[],
+  file: string,
+  options: { name?: string; issues?: readonly Issue[] } = {},
+): Result<Plan> {
+  const errors: Issue[] = [...(options.issues ?? [])];
   const error = (at: { line: number; column?: number }, field: string, code: string, message: string) => {
     if (errors.length < MAX_ERRORS) errors.push({ code, message, file, line: at.line, column: at.column ?? 1, field });
   };
-  const { records, unclosedQuote } = tokenizeCsv(text, detectSeparator(text));
-  if (unclosedQuote) error(unclosedQuote, '', 'unclosed-quote', 'Citattecknet stängs aldrig');
 
   const settings: Record<string, { value: string; line: number }> = {};
   let pendingRow: Record<string, { value: string; line: number }> = {};
@@ -450,7 +477,7 @@ export function importBudgetTable(input: string, file = 'budget.csv'): Result<Pl
 
   const plan: PlanInput = {
     version: 1,
-    name: settings.plan?.value || file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, ''),
+    name: settings.plan?.value || (options.name ?? file.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '')),
     years,
     openingEquity: openingEquity ?? '0',
     members,
@@ -489,7 +516,7 @@ export function importBudgetTable(input: string, file = 'budget.csv'): Result<Pl
 }
 
 function readHeader(
-  record: Extract<CsvRecord, { type: 'row' }>,
+  record: Extract<TableRecord, { type: 'row' }>,
   error: (at: { line: number; column?: number }, field: string, code: string, message: string) => void,
 ): { cells: Cell[]; years: number[]; line: number } | null {
   const names = record.cells.map((c) => c.text.trim().toLowerCase());

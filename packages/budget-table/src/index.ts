@@ -1,7 +1,14 @@
 /** @samplan/budget-table — read and write the budget table (CSV) interchange format, with exact positions in errors. */
 
-export { exportBudgetTable } from './exportBudgetTable.ts';
-export { FIXED_COLUMNS, importBudgetTable, readRate } from './importBudgetTable.ts';
+export {
+  budgetTableLines,
+  exportBudgetTable,
+  type TableCell,
+  type TableLine,
+  tableCellText,
+} from './exportBudgetTable.ts';
+export { FIXED_COLUMNS, importBudgetRecords, importBudgetTable, readRate } from './importBudgetTable.ts';
 export { type ParsedNumber, parseAmount } from './parseAmount.ts';
 export { slugify } from './slugify.ts';
-export { type Cell, type CsvRecord, detectSeparator, tokenizeCsv } from './tokenizeCsv.ts';
+export type { Cell, TableRecord } from './tableRecord.ts';
+export { type CsvRecord, detectSeparator, tokenizeCsv } from './tokenizeCsv.ts';

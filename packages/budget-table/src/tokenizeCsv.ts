@@ -1,12 +1,7 @@
-/** A cell's text and where it starts in the file (1-based line and column). */
-export interface Cell {
-  text: string;
-  line: number;
-  column: number;
-}
+import type { Cell, TableRecord } from './tableRecord.ts';
 
 /** A data record, or a comment line (`#` first on its line) kept whole. */
-export type CsvRecord = { type: 'row'; line: number; cells: Cell[] } | { type: 'comment'; line: number; text: string };
+export type CsvRecord = TableRecord;
 
 /**
  * Splits CSV text into records, keeping every cell's line and column so errors can point at it.

@@ -1,0 +1,18 @@
+/**
+ * @samplan/budget-xlsx — the budget as an Excel workbook (.xlsx): the budget table sheet, one
+ * projection sheet per scenario and a comparison, and reading the budget sheet back.
+ */
+
+export { cellText, numberFormatOf, numberText } from './cellText.ts';
+export {
+  BASE_SHEET,
+  BUDGET_SHEET,
+  COMPARISON_SHEET,
+  type ExportWorkbookOptions,
+  exportBudgetWorkbook,
+  KRONOR_FORMAT,
+  ORE_FORMAT,
+  SHARE_FORMAT,
+} from './exportBudgetWorkbook.ts';
+export { importBudgetWorkbook, sheetRecords } from './importBudgetWorkbook.ts';
+export { MAX_SHEET_NAME, sheetNames } from './sheetNames.ts';
