@@ -1,7 +1,6 @@
-import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { PlanTextView } from '../text/PlanTextView.tsx';
 import { AuditView } from '../views/AuditView.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
 import { CompareView } from '../views/CompareView.tsx';
@@ -11,6 +10,9 @@ import { LiveSummary } from '../views/LiveSummary.tsx';
 import { PlanView } from '../views/PlanView.tsx';
 import { ScenariosView } from '../views/ScenariosView.tsx';
 import { useWorkspace } from './Workspace.tsx';
+
+/** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
+const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
 
 const VIEWS = ['plan', 'text', 'goals', 'budget', 'scenarios', 'compare', 'audit', 'history'] as const;
 type View = (typeof VIEWS)[number];
@@ -100,12 +102,18 @@ export function App() {
         {(view === 'budget' || view === 'scenarios') && <LiveSummary />}
         {readOnly && collab && (
           <p className="notice" data-testid="read-only-notice">
-            {t('collab.readOnlyNotice', { role: t(`role.${collab.info.role}`) })}
+            {collab.info.role === 'commenter'
+              ? t('collab.commenterNotice')
+              : t('collab.readOnlyNotice', { role: t(`role.${collab.info.role}`) })}
           </p>
         )}
         <DocIssues />
         {view === 'plan' && editable(<PlanView />)}
-        {view === 'text' && <PlanTextView />}
+        {view === 'text' && (
+          <Suspense fallback={<p role="status">{t('session.loading')}</p>}>
+            <PlanTextView />
+          </Suspense>
+        )}
         {view === 'goals' && editable(<GoalsView />)}
         {view === 'budget' && editable(<BudgetView />)}
         {view === 'scenarios' && editable(<ScenariosView />)}

@@ -220,6 +220,7 @@ const coreSv = {
   'collab.undoHelp': 'Ångrar din senaste ändring (inte andras)',
   'collab.allPlans': 'Alla planer',
   'collab.readOnlyNotice': 'Du är {role} i den här planen och kan läsa men inte ändra.',
+  'collab.commenterNotice': 'Du är kommentator i den här planen: du kan läsa och kommentera men inte ändra.',
   'collab.loading': 'Öppnar planen …',
   'collab.offlineFirst':
     'Planen finns inte i den här webbläsaren än och servern går inte att nå. Anslut för att öppna den.',
@@ -510,6 +511,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'collab.undoHelp': 'Undoes your latest change (not other people’s)',
   'collab.allPlans': 'All plans',
   'collab.readOnlyNotice': 'You are {role} in this plan and can read but not change it.',
+  'collab.commenterNotice': 'You are a commenter in this plan: you can read and comment but not change it.',
   'collab.loading': 'Opening the plan …',
   'collab.offlineFirst':
     'This browser does not have the plan yet and the server cannot be reached. Connect to open it.',

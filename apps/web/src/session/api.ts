@@ -32,6 +32,8 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 /** Roles that may change the plan (the server closes others' updates with 4409). */
 export const canEdit = (role: Role): boolean => role === 'owner' || role === 'editor';
+/** Whether a role may write comments (everyone but a viewer; the server enforces it). */
+export const canComment = (role: Role): boolean => role !== 'viewer';
 
 /** Calls the server's JSON API on the same origin, with the session cookie. Never throws. */
 export async function api<T>(

@@ -58,12 +58,12 @@ export const engineApi = {
         id,
         name,
         ok: true,
-        // Line amounts are shown for the base plan only (the budget's computed rows).
+        // Every line's amounts, for the base plan and each scenario (the budget rows, live figures in the text).
         projection: projectionDetailToJson(
           projection.value,
           audit,
           { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) },
-          { lines: id === null },
+          { lines: true },
         ),
       };
     });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { showAmount } from '../../src/format/amounts.ts';
 import { launchChromium, seriousAxeViolations, waitForProjection } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, loginToken, openPlanAs, typeAmount, waitForOnline } from './sharedPlan.ts';
+import { apiCall, createSharedPlan, loginToken, openPlanAs, typeAmount, waitForOnline } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,30 +19,12 @@ const seed = (): Plan => {
   return imported.value;
 };
 
-/** A new shared plan owned by Anna, with Bo as editor and Vera as viewer (invited by link, accepted through the API). */
-async function newSharedPlan(name: string): Promise<string> {
-  const created = await apiCall<{ id: string }>(baseUrl, 'plans', {
-    session: sessions.anna,
-    body: { plan: seed(), name },
-  });
-  expect(created.status).toBe(201);
-  const id = created.body.id;
-  for (const [who, role] of [
-    ['bo', 'editor'],
-    ['vera', 'viewer'],
-  ] as const) {
-    const invitation = await apiCall<{ token: string }>(baseUrl, `plans/${id}/invitations`, {
-      session: sessions.anna,
-      body: { role },
-    });
-    const accepted = await apiCall(baseUrl, `invitations/${invitation.body.token}/accept`, {
-      session: sessions[who],
-      body: {},
-    });
-    expect(accepted.status).toBe(200);
-  }
-  return id;
-}
+/** A new shared plan owned by Anna, with Bo as editor and Vera as viewer. */
+const newSharedPlan = (name: string): Promise<string> =>
+  createSharedPlan(baseUrl, sessions.anna, seed(), name, [
+    { session: sessions.bo, role: 'editor' },
+    { session: sessions.vera, role: 'viewer' },
+  ]);
 
 async function open(who: keyof typeof E2E_USERS, planId: string, hash = '#budget') {
   const opened = await openPlanAs(browser, baseUrl, sessions[who], planId, hash);

@@ -1,3 +1,4 @@
+import type { Plan } from '@samplan/engine';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitForProjection } from './browser.ts';
 
@@ -58,4 +59,26 @@ export async function typeAmount(page: Page, testId: string, text: string): Prom
   await cell.click();
   await cell.fill(text);
   await cell.press('Enter');
+}
+
+/** Creates a shared plan as `owner` and invites each of `members` with a role (accepted through the API); returns its id. */
+export async function createSharedPlan(
+  baseUrl: string,
+  owner: string,
+  plan: Plan,
+  name: string,
+  members: readonly { session: string; role: 'editor' | 'commenter' | 'viewer' }[],
+): Promise<string> {
+  const created = await apiCall<{ id: string }>(baseUrl, 'plans', { session: owner, body: { plan, name } });
+  if (created.status !== 201) throw new Error(`creating the plan failed (${created.status})`);
+  const id = created.body.id;
+  for (const { session, role } of members) {
+    const invitation = await apiCall<{ token: string }>(baseUrl, `plans/${id}/invitations`, {
+      session: owner,
+      body: { role },
+    });
+    const accepted = await apiCall(baseUrl, `invitations/${invitation.body.token}/accept`, { session, body: {} });
+    if (accepted.status !== 200) throw new Error(`accepting the invitation failed (${accepted.status})`);
+  }
+  return id;
 }
