@@ -96,6 +96,13 @@ export function App() {
               </a>
             </li>
           ))}
+          {collab && (
+            <li className="nav-print">
+              <a href={`/plans/${encodeURIComponent(collab.info.id)}/print`} data-testid="nav-print">
+                {t('print.open')}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className={view === 'budget' || view === 'scenarios' ? 'with-summary' : ''}>

@@ -1,5 +1,5 @@
 import type { Plan } from '@samplan/engine';
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { SharedPlanApp } from '../collab/SharedPlanApp.tsx';
 import { st } from '../i18n/storedLanguage.ts';
 import { type ApiError, type PlanInfo, sessionApi, type User } from '../session/api.ts';
@@ -8,12 +8,22 @@ import { PlansView } from '../session/PlansView.tsx';
 import { SetupView } from '../session/SetupView.tsx';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 
-/** The signed-in part of the app, by path: `/` plans, `/plans/<id>` a shared plan, `/invite/<token>`, `/setup`. */
+/** The print view (with the text editor) is loaded only when opened. */
+const PrintRoute = lazy(() => import('../print/PrintRoute.tsx').then((m) => ({ default: m.PrintRoute })));
+
+/** The signed-in part of the app, by path: `/` plans, `/plans/<id>` a shared plan (`/print` its print view), `/invite/<token>`, `/setup`. */
 export function Shell({ engine, examplePlan }: { engine: EngineClient; examplePlan: () => Plan }) {
   const path = location.pathname;
   if (path === '/setup') return <SetupView />;
   const invite = /^\/invite\/([^/]+)$/.exec(path)?.[1];
   if (invite) return <InviteRoute token={decodeURIComponent(invite)} />;
+  const printId = /^\/plans\/([^/]+)\/print$/.exec(path)?.[1];
+  if (printId)
+    return (
+      <Suspense fallback={<Waiting>{st('collab.loading')}</Waiting>}>
+        <PrintRoute planId={decodeURIComponent(printId)} engine={engine} />
+      </Suspense>
+    );
   const planId = /^\/plans\/([^/]+)$/.exec(path)?.[1];
   if (planId) return <PlanRoute planId={decodeURIComponent(planId)} engine={engine} />;
   return <HomeRoute examplePlan={examplePlan} />;

@@ -47,7 +47,8 @@ const ROLES: readonly Role[] = ['owner', 'editor', 'commenter', 'viewer'];
  */
 export function createPresence(
   awareness: Awareness,
-  user: { id: string; name: string; role: Role },
+  /** Me; null to watch the others without being shown (the print view). */
+  user: { id: string; name: string; role: Role } | null,
   { throttleMs = 120 }: { throttleMs?: number } = {},
 ): Presence {
   const listeners = new Set<() => void>();
@@ -57,8 +58,10 @@ export function createPresence(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastSent = 0;
 
-  awareness.setLocalStateField('user', { id: user.id, name: user.name, role: user.role, color: colorFor(user.id) });
-  awareness.setLocalStateField('focus', { view: null, cell: null });
+  if (user) {
+    awareness.setLocalStateField('user', { id: user.id, name: user.name, role: user.role, color: colorFor(user.id) });
+    awareness.setLocalStateField('focus', { view: null, cell: null });
+  } else awareness.setLocalState(null);
 
   const refresh = () => {
     const next: Peer[] = [];
@@ -102,6 +105,7 @@ export function createPresence(
       return () => listeners.delete(listener);
     },
     setFocus(view, cell) {
+      if (!user) return;
       pending = { view, cell };
       if (timer !== null) return;
       const wait = Math.max(0, lastSent + throttleMs - Date.now());

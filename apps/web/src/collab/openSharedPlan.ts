@@ -35,13 +35,14 @@ const collabUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'
  * Resolves once the document holds a valid plan — from IndexedDB at once when this browser has seen
  * the plan before, else after the first sync — or with the reason it cannot be opened. Going offline
  * (the browser's `offline` event) disconnects at once, and coming back reconnects, instead of
- * waiting for the provider's timeout.
+ * waiting for the provider's timeout. `hidden` opens it without showing me to the others (the print view).
  */
 export function openSharedPlan(
   planId: string,
   user: User,
   role: Role,
   onWaiting: (state: 'loading' | 'offline-first-time') => void = () => {},
+  { hidden = false }: { hidden?: boolean } = {},
 ): { ready: Promise<SharedPlan | OpenFailure>; cancel(): void } {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`samplan:${user.id}:${planId}`, doc);
@@ -78,7 +79,7 @@ export function openSharedPlan(
       const origin = { userId: user.id, clientId: doc.clientID };
       const store = createYjsPlanStore(doc, { origin });
       const undoManager = createUndoManager(doc, origin);
-      const presence = createPresence(provider.awareness, { id: user.id, name: user.name, role });
+      const presence = createPresence(provider.awareness, hidden ? null : { id: user.id, name: user.name, role });
       finish({
         planId,
         doc,

@@ -1,5 +1,6 @@
 import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';
+import { printEn, printSv } from './printMessages.ts';
 import { textEn, textSv } from './textMessages.ts';
 
 /**
@@ -36,12 +37,15 @@ const coreSv = {
   'plan.kommuner': 'Kommuner (en per rad)',
   'plan.region': 'Region',
   'plan.create': 'Skapa plan',
-  'plan.import': 'Importera budgettabell (CSV)',
-  'plan.importHelp': 'Dra en CSV-fil hit eller välj en fil. Formatet är budgettabellen (kind,name,group,…).',
+  'plan.import': 'Importera budgettabell (CSV eller Excel)',
+  'plan.importHelp':
+    'Dra en CSV- eller Excel-fil (.xlsx) hit eller välj en fil. Formatet är budgettabellen (kind,name,group,…); i Excel läses bladet Budget.',
   'plan.chooseFile': 'Välj fil',
   'plan.importErrors': '{file} kunde inte läsas ({count} fel). Den aktuella planen är oförändrad.',
   'plan.imported': '{file} är inläst.',
   'plan.export': 'Exportera som CSV',
+  'plan.exportXlsx': 'Exportera Excel (.xlsx)',
+  'plan.exportXlsxFailed': 'Excel-filen kunde inte skapas. Försök igen.',
   'plan.created': 'Planen {name} är skapad.',
   'budget.heading': 'Budget',
   'budget.revenue': 'Intäkter',
@@ -293,7 +297,7 @@ const coreSv = {
   'session.loading': 'Laddar …',
 } as const;
 
-export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv } as const;
+export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv, ...printSv } as const;
 
 export type MessageKey = keyof typeof sv;
 
@@ -327,12 +331,15 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'plan.kommuner': 'Municipalities (one per line)',
   'plan.region': 'Region',
   'plan.create': 'Create plan',
-  'plan.import': 'Import budget table (CSV)',
-  'plan.importHelp': 'Drop a CSV file here or choose one. The format is the budget table (kind,name,group,…).',
+  'plan.import': 'Import budget table (CSV or Excel)',
+  'plan.importHelp':
+    'Drop a CSV or Excel file (.xlsx) here or choose one. The format is the budget table (kind,name,group,…); in Excel the sheet Budget is read.',
   'plan.chooseFile': 'Choose file',
   'plan.importErrors': '{file} could not be read ({count} errors). The current plan is unchanged.',
   'plan.imported': '{file} is loaded.',
   'plan.export': 'Export as CSV',
+  'plan.exportXlsx': 'Export Excel (.xlsx)',
+  'plan.exportXlsxFailed': 'The Excel file could not be created. Please try again.',
   'plan.created': 'The plan {name} is created.',
   'budget.heading': 'Budget',
   'budget.revenue': 'Revenue',
@@ -584,7 +591,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'session.loading': 'Loading …',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...goalsEn, ...textEn, ...commentsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...goalsEn, ...textEn, ...commentsEn, ...printEn };
 
 export type Language = 'sv' | 'en';
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };

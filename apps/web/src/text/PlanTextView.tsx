@@ -15,7 +15,6 @@ import { canComment, canEdit } from '../session/api.ts';
 import type { HighlightRange } from './CommentHighlights.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useOutline } from './useOutline.ts';
-import './planText.css';
 
 const sectionFromHash = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('section');
 

@@ -11,6 +11,7 @@ import { useWorkspace } from '../app/Workspace.tsx';
 import { CommentHighlights, commentHighlightsKey, type HighlightRange, relativeRange } from './CommentHighlights.ts';
 import { FigureDialog } from './FigureDialog.tsx';
 import { LiveFigure } from './LiveFigure.ts';
+import './planText.css';
 
 /** Who I am in the text: shown at my caret for the others (the same `user` state presence sends). */
 export interface CaretUser {
@@ -55,7 +56,10 @@ export function SectionEditor({
   highlights,
   onComment,
   onOpenThread,
+  print = false,
 }: {
+  /** Only the text, for the print view: no toolbar, carets or comment marks. */
+  print?: boolean;
   section: PlanSection;
   editable: boolean;
   awareness: Awareness | null;
@@ -67,12 +71,12 @@ export function SectionEditor({
   const { t } = useWorkspace();
   const editor = useEditor(
     {
-      extensions: extensions(section, t('text.placeholder'), awareness, user),
+      extensions: extensions(section, print ? '' : t('text.placeholder'), print ? null : awareness, user),
       editable,
       immediatelyRender: true,
       editorProps: {
         attributes: {
-          class: 'section-text',
+          class: print ? 'print-body' : 'section-text',
           'aria-label': t('text.editorLabel', { title: section.title }),
           'data-testid': 'section-editor',
           role: 'textbox',
@@ -98,6 +102,7 @@ export function SectionEditor({
     onComment({ ...relative, quote: editor.state.doc.textBetween(range.from, range.to, ' ').slice(0, 500) });
   };
 
+  if (print) return <EditorContent editor={editor} className="print-text" />;
   return (
     <div className="section-editor">
       <Toolbar editor={editor} editable={editable} onComment={onComment ? commentOnSelection : undefined} />

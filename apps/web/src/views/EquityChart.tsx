@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -28,7 +29,14 @@ const plotTkr = (kronor: string) => Number(kronor) / 1000;
  * Closing equity per year for each compared scenario, with the zero line and each scenario's
  * equity cap (a share of that year's revenue) dashed. The table after it carries the same values.
  */
-export function EquityChart({ results }: { results: Extract<ScenarioProjection, { ok: true }>[] }) {
+export function EquityChart({
+  results,
+  size,
+}: {
+  results: Extract<ScenarioProjection, { ok: true }>[];
+  /** A fixed size (the print view, laid out for paper); otherwise the chart follows its container. */
+  size?: { width: number; height: number };
+}) {
   const { t, plan, unit } = useWorkspace();
   const years = plan.years;
   const cap = Number(plan.thresholds.equityCap);
@@ -50,10 +58,14 @@ export function EquityChart({ results }: { results: Extract<ScenarioProjection, 
       <div
         role="img"
         aria-label={`${t('compare.chart')}: ${results.map((r) => r.name).join(', ')}`}
-        style={{ width: '100%', height: 320 }}
+        style={{ width: size ? size.width : '100%', height: size ? size.height : 320 }}
       >
-        <ResponsiveContainer>
-          <LineChart data={data} margin={{ top: 10, right: 30, bottom: 10, left: 20 }}>
+        <Responsive size={size}>
+          <LineChart
+            data={data}
+            margin={{ top: 10, right: 30, bottom: 10, left: 20 }}
+            {...(size ? { width: size.width, height: size.height } : {})}
+          >
             <CartesianGrid stroke="#e5e7eb" />
             <XAxis dataKey="year" stroke="#374151" />
             <YAxis
@@ -99,7 +111,7 @@ export function EquityChart({ results }: { results: Extract<ScenarioProjection, 
               );
             })}
           </LineChart>
-        </ResponsiveContainer>
+        </Responsive>
       </div>
       <details>
         <summary>{t('compare.chartTable')}</summary>
@@ -129,4 +141,15 @@ export function EquityChart({ results }: { results: Extract<ScenarioProjection, 
       </details>
     </figure>
   );
+}
+
+/** A ResponsiveContainer, unless the chart has a fixed size. */
+function Responsive({
+  size,
+  children,
+}: {
+  size: { width: number; height: number } | undefined;
+  children: ReactElement;
+}) {
+  return size ? children : <ResponsiveContainer>{children}</ResponsiveContainer>;
 }
