@@ -16,7 +16,10 @@ export const closeCodes = {
   Unauthorized: 4401,
   /** `authenticate` threw: the user has no access to this room. */
   Forbidden: 4403,
-  /** A connection whose role may not write (commenter, viewer) sent an update that would change the document. */
+  /**
+   * A viewer sent an update that would change the document, or a commenter one that writes more than
+   * its own comments (`checkCommentUpdate`).
+   */
   ReadOnly: 4409,
   /** A message (or the messages sent before authentication finished) larger than `maxMessageBytes`. */
   MessageTooLarge: 4413,

@@ -1,11 +1,12 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ClientOrigin, CollabHooks } from './CollabHooks.ts';
+import { checkCommentUpdate } from './checkCommentUpdate.ts';
 import { type CloseCode, closeCodes } from './closeCodes.ts';
 import type { DocStorage, MaybePromise } from './DocStorage.ts';
 import { decodeClientMessage } from './decodeClientMessage.ts';
 import { encodeServerMessage } from './encodeServerMessage.ts';
-import { roleCanWrite } from './roleCanWrite.ts';
+import { writeAccess } from './roleCanWrite.ts';
 
 /** What a room needs from a connection. The server's WebSocket wrapper implements it, so rooms know nothing of `ws`. */
 export interface RoomConnection {
@@ -49,8 +50,9 @@ export interface Room {
  * queue, in order, so that:
  * - the room is loaded completely from storage (and `onLoad` has run) before any client is answered;
  *   messages arriving meanwhile wait in the queue;
- * - an update is checked (role), applied, appended to storage (committed), and only then relayed; no
- *   other message of the room is handled while storage commits, so nobody sees an uncommitted update;
+ * - an update is checked (role; a commenter's on a copy of the document), applied, appended to storage
+ *   (committed), and only then relayed; no other message of the room is handled while storage commits,
+ *   so nobody sees an uncommitted update;
  * - what is stored and relayed is the change the update made to the document (Yjs's `update` event),
  *   so a re-sent or no-op update stores nothing;
  * - if storage fails, the room is dropped from memory and its clients are closed with InternalError:
@@ -193,11 +195,18 @@ export function createRoom(options: RoomOptions): Room {
   }
 
   async function applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
-    if (!roleCanWrite(connection.origin.role)) {
+    const access = writeAccess(connection.origin.role);
+    if (access === 'none') {
       // A read-only client answers our SyncStep1 too; that is fine as long as it brings nothing new.
       if (!Y.snapshotContainsUpdate(Y.snapshot(doc), update)) {
         connection.reject(closeCodes.ReadOnly, 'read-only: this role may not change the document');
       }
+      return;
+    }
+    // A commenter's update is tried on a copy first: one that writes anything but its own comments
+    // (even alongside a valid comment) is refused whole, before any of it is applied, stored or relayed.
+    if (access === 'comments' && !checkCommentUpdate(doc, update, connection.origin.userId).ok) {
+      connection.reject(closeCodes.ReadOnly, 'kommentator: får bara skriva kommentarer');
       return;
     }
     try {

@@ -20,6 +20,7 @@ export {
 } from './accounts/createAccountStore.ts';
 export { createRateLimiter, type RateLimiter } from './accounts/createRateLimiter.ts';
 export type { AuthenticateContext, AuthenticatedUser, ClientOrigin, CollabHooks } from './CollabHooks.ts';
+export { type CommentUpdateCheck, checkCommentUpdate } from './checkCommentUpdate.ts';
 export { type CloseCode, closeCodes } from './closeCodes.ts';
 export {
   type CollabServer,
@@ -50,7 +51,7 @@ export {
   type PdfRendererOptions,
   type PdfRenderFailure,
 } from './pdf/createPdfRenderer.ts';
-export { isRole, ROLES, type Role, roleCanWrite } from './roleCanWrite.ts';
+export { isRole, ROLES, type Role, type WriteAccess, writeAccess } from './roleCanWrite.ts';
 export {
   COLLAB_PATH,
   DATA_FILE_NAME,

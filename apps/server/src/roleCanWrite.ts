@@ -10,17 +10,22 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * Whether a role may change the document. Comments are not part of the document yet, so a commenter is
- * read-only here, like a viewer; both still share presence (awareness).
+ * What a role may change in a plan's document: `all` of it, only the `comments` root (new threads and
+ * messages of its own, resolving and reopening; see `checkCommentUpdate`), or `none`. Every role
+ * shares presence (awareness), and an update that brings nothing new is accepted from anyone.
  */
-export function roleCanWrite(role: Role): boolean {
+export type WriteAccess = 'all' | 'comments' | 'none';
+
+/** The write policy: owner and editor write everything, a commenter only comments, a viewer nothing. */
+export function writeAccess(role: Role): WriteAccess {
   switch (role) {
     case 'owner':
     case 'editor':
-      return true;
+      return 'all';
     case 'commenter':
+      return 'comments';
     case 'viewer':
-      return false;
+      return 'none';
     default:
       return assertNever(role);
   }

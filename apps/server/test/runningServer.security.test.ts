@@ -8,7 +8,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEditToDoc, docToPlan, planRoot } from '@samplan/plan-doc';
+import type { Plan } from '@samplan/engine';
+import {
+  applyEditToDoc,
+  commentsRoot,
+  docToPlan,
+  ensureOutline,
+  planRoot,
+  readOutline,
+  readThreads,
+  replyToThread,
+  setThreadResolved,
+  startThread,
+} from '@samplan/plan-doc';
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +34,7 @@ import { syncFrame, waitFor as waitForWithin } from './helpers.ts';
 const waitFor = (condition: () => boolean, what: string) => waitForWithin(condition, what, 20_000);
 
 const PASSWORD = 'ett långt lösenord';
-const PEOPLE = ['alice', 'eddie', 'vera', 'mallory', 'bob', 'carl'] as const;
+const PEOPLE = ['alice', 'eddie', 'vera', 'kim', 'mallory', 'bob', 'carl'] as const;
 type Person = (typeof PEOPLE)[number];
 
 /** A raw `ws` connection to `/collab/<room>` that records frames, the close code and a refused handshake. */
@@ -32,6 +44,7 @@ interface RawSocket {
   /** The HTTP status of a refused upgrade ('unexpected-response'), else null. */
   readonly refusedWith: Promise<number | null>;
   closeCode(): number | null;
+  closeReason(): string | null;
 }
 
 /** A y-websocket client in a browser-like socket: the session cookie and the Origin header on the upgrade. */
@@ -57,7 +70,7 @@ describe('the running server: the collaboration socket refuses what it must and 
   let server: SamplanServer;
   const cookies = {} as Record<Person, string>;
   const userIds = {} as Record<Person, string>;
-  let planA: string; // alice owns it; eddie is an editor, vera a viewer
+  let planA: string; // alice owns it; eddie is an editor, vera a viewer, kim a commenter
   let planB: string; // bob owns it, carl is an editor: the bystanders
   let planM: string; // mallory's own plan
   let bystanderWriter: BrowserClient;
@@ -127,6 +140,7 @@ describe('the running server: the collaboration socket refuses what it must and 
     sockets.add(socket);
     const frames: Uint8Array[] = [];
     let code: number | null = null;
+    let reason: string | null = null;
     socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
     socket.on('error', () => {});
     const refusedWith = new Promise<number | null>((resolve) => {
@@ -138,11 +152,12 @@ describe('the running server: the collaboration socket refuses what it must and 
       });
       socket.once('close', () => resolve(null));
     });
-    socket.once('close', (closeCode: number) => {
+    socket.once('close', (closeCode: number, closeReason: Buffer) => {
       code = closeCode;
+      reason = closeReason.toString();
       sockets.delete(socket);
     });
-    return { socket, frames, refusedWith, closeCode: () => code };
+    return { socket, frames, refusedWith, closeCode: () => code, closeReason: () => reason };
   }
 
   /** The code the server closes a socket with (waited for, so that a socket left open fails the test, not its timeout). */
@@ -225,13 +240,30 @@ describe('the running server: the collaboration socket refuses what it must and 
     }
   }
 
-  /** The document the stored rows of a room make: its state vector and plan (unchanged by a compaction). */
-  function storedDocument(room: string): { stateVector: string; plan: unknown } {
+  /** The Y.Doc the stored rows of a room make. */
+  function storedYDoc(room: string): Y.Doc {
     const doc = new Y.Doc();
     for (const row of storedRows(room)) Y.applyUpdate(doc, new Uint8Array(row.data));
+    return doc;
+  }
+
+  /** The document the stored rows of a room make: its state vector and plan (unchanged by a compaction). */
+  function storedDocument(room: string): { stateVector: string; plan: unknown } {
+    const doc = storedYDoc(room);
     const plan = docToPlan(doc);
     return { stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'), plan: plan.ok ? plan.value : plan };
   }
+
+  /** The plan the stored rows of a room make (it must be readable). */
+  function storedPlan(room: string): Plan {
+    const plan = docToPlan(storedYDoc(room));
+    if (!plan.ok) throw new Error(`not a plan: ${JSON.stringify(plan.errors)}`);
+    return plan.value;
+  }
+
+  /** A snapshot (state vector and delete set) of the stored document: any stored change, a deletion too, changes it. */
+  const storedSnapshot = (room: string): string =>
+    Buffer.from(Y.encodeSnapshot(Y.snapshot(storedYDoc(room)))).toString('base64');
 
   async function exportJson(planId: string): Promise<unknown> {
     return json(await api('GET', `/api/plans/${planId}/export.json`, { cookie: cookies.alice }), 200);
@@ -271,6 +303,7 @@ describe('the running server: the collaboration socket refuses what it must and 
     planM = await createPlan('mallory', 'Mallorys egen plan');
     await invite(planA, 'editor', 'eddie');
     await invite(planA, 'viewer', 'vera');
+    await invite(planA, 'commenter', 'kim');
     await invite(planB, 'editor', 'carl');
 
     bystanderWriter = browserClient(planB, cookies.carl);
@@ -353,6 +386,141 @@ describe('the running server: the collaboration socket refuses what it must and 
     applyEditToDoc(owner.doc, { type: 'set-opening-equity', value: '1234' });
     await waitFor(() => planRoot(editor.doc).get('openingEquity') === '1234', 'the owner edit reached the editor');
     expect(planName(editor.doc)).toBe('Styrelsens plan');
+    expect(editor.closes).toEqual([]);
+    expect(editor.provider.wsconnected).toBe(true);
+    await expectServerStaysUp();
+    owner.provider.destroy();
+    editor.provider.destroy();
+  });
+
+  it('lets a commenter write its own comments, and closes it with ReadOnly (4409) for anything else', async () => {
+    const kim = { id: userIds.kim, name: 'kim' };
+    const eddie = { id: userIds.eddie, name: 'eddie' };
+    const editor = browserClient(planA, cookies.eddie);
+    await waitFor(() => editor.provider.synced, 'the editor synced');
+    // A budget line for the commenter to try to change.
+    applyEditToDoc(editor.doc, {
+      type: 'add-line',
+      collection: 'costs',
+      line: { id: 'insats', name: 'Insats', category: 'individual', amount: { type: 'yearly', amounts: {} } },
+    });
+    await waitFor(() => storedPlan(planA).costs.some((c) => c.id === 'insats'), 'the line was stored');
+    const year = storedPlan(planA).years[0] as number;
+    const setAmount = (doc: Y.Doc) =>
+      applyEditToDoc(doc, { type: 'set-amount', collection: 'costs', id: 'insats', year, value: '666' });
+
+    // Accepted: a thread, a reply and resolving it, each as the commenter's client sends them (Update or SyncStep2).
+    const commenter = await syncRaw(planA, { cookie: cookies.kim });
+    let sent = Y.encodeStateVector(commenter.doc);
+    const send = (syncType: number) => {
+      commenter.raw.socket.send(syncFrame(syncType, Y.encodeStateAsUpdate(commenter.doc, sent)));
+      sent = Y.encodeStateVector(commenter.doc);
+    };
+    const started = startThread(commenter.doc, {
+      anchor: { kind: 'line', collection: 'costs', line: 'insats' },
+      author: kim,
+      text: 'Varför är insatsen tom?',
+      mentions: [eddie.id],
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.errors));
+    const threadId = started.id;
+    send(2);
+    replyToThread(commenter.doc, threadId, { author: kim, text: 'Jag svarar själv.' });
+    send(1);
+    setThreadResolved(commenter.doc, threadId, kim);
+    send(2);
+    const threadIn = (doc: Y.Doc) => readThreads(doc).threads.find((t) => t.id === threadId);
+    await waitFor(
+      () => threadIn(editor.doc)?.resolved?.by === kim.id && threadIn(editor.doc)?.messages.length === 2,
+      'the comments reached the editor',
+    );
+    expect(commenter.raw.closeCode()).toBeNull();
+    // Stored: the data file and a fresh client have the thread as the editor got it.
+    const accepted = threadIn(editor.doc);
+    expect(accepted).toMatchObject({
+      author: kim.id,
+      resolved: { by: kim.id },
+      messages: [
+        { author: kim.id, text: 'Varför är insatsen tom?', mentions: [eddie.id] },
+        { author: kim.id, text: 'Jag svarar själv.' },
+      ],
+    });
+    expect(threadIn(storedYDoc(planA))).toEqual(accepted);
+    expect(threadIn(await syncDoc(planA, { cookie: cookies.vera }))).toEqual(accepted);
+    commenter.raw.socket.close();
+
+    // Refused: anything but its own comments, alone or along with a valid comment.
+    const snapshotBefore = storedSnapshot(planA);
+    const exportBefore = await exportJson(planA);
+    const threadsBefore = readThreads(editor.doc).threads;
+    const attacks: { what: string; syncType: number; change: (doc: Y.Doc) => void }[] = [
+      { what: 'a plan edit (set-amount)', syncType: 2, change: setAmount },
+      {
+        what: 'text in a section (a SyncStep2)',
+        syncType: 1,
+        change: (doc) => {
+          ensureOutline(doc);
+          const body = readOutline(doc)[0]?.body;
+          if (!body) throw new Error('no section');
+          body.insert(0, [new Y.XmlText('Skrivet av en kommentator')]);
+        },
+      },
+      {
+        what: "a message in the editor's name",
+        syncType: 2,
+        change: (doc) => replyToThread(doc, threadId, { author: eddie, text: 'Jag håller med.' }),
+      },
+      {
+        what: 'deleting a message',
+        syncType: 2,
+        change: (doc) =>
+          ((commentsRoot(doc).get(threadId) as Y.Map<unknown>).get('messages') as Y.Array<unknown>).delete(0, 1),
+      },
+      {
+        what: 'a valid comment with a plan edit',
+        syncType: 2,
+        change: (doc) => {
+          startThread(doc, { anchor: { kind: 'scenario', scenario: 'bas' }, author: kim, text: 'Bara en kommentar' });
+          setAmount(doc);
+        },
+      },
+    ];
+    for (const attack of attacks) {
+      const { doc, raw } = await syncRaw(planA, { cookie: cookies.kim });
+      const stateBefore = Y.encodeStateVector(doc);
+      attack.change(doc);
+      raw.socket.send(syncFrame(attack.syncType, Y.encodeStateAsUpdate(doc, stateBefore)));
+      expect(await closeCodeOf(raw), attack.what).toBe(closeCodes.ReadOnly);
+      expect(raw.closeReason(), attack.what).toBe('kommentator: får bara skriva kommentarer');
+    }
+    expect(storedSnapshot(planA)).toBe(snapshotBefore);
+    expect(await exportJson(planA)).toEqual(exportBefore);
+
+    // Editors still comment; none of the refused updates reached the editor (the owner's reply, sent
+    // after them, did).
+    const owner = browserClient(planA, cookies.alice);
+    await waitFor(() => owner.provider.synced, 'the owner synced');
+    const byEditor = startThread(editor.doc, {
+      anchor: { kind: 'text', section: 'inledning', from: null, to: null, quote: '' },
+      author: eddie,
+      text: 'Redaktörer kommenterar också.',
+    });
+    if (!byEditor.ok) throw new Error(JSON.stringify(byEditor.errors));
+    await waitFor(
+      () => readThreads(owner.doc).threads.some((t) => t.id === byEditor.id),
+      'the editor comment reached the owner',
+    );
+    replyToThread(owner.doc, threadId, { author: { id: userIds.alice, name: 'alice' }, text: 'Tack!' });
+    await waitFor(() => threadIn(editor.doc)?.messages.length === 3, 'the owner reply reached the editor');
+    const { threads } = readThreads(editor.doc);
+    expect(threads.map((t) => t.id).sort()).toEqual([...threadsBefore.map((t) => t.id), byEditor.id].sort());
+    expect(threadIn(editor.doc)?.messages.map((m) => m.author)).toEqual([kim.id, kim.id, userIds.alice]);
+    const editorPlan = docToPlan(editor.doc);
+    if (!editorPlan.ok) throw new Error('the editor plan is unreadable');
+    const line = editorPlan.value.costs.find((c) => c.id === 'insats');
+    expect(line?.amount).toEqual({ type: 'yearly', amounts: {} });
+    expect(readOutline(editor.doc).map((s) => s.body.length)).toEqual(readOutline(editor.doc).map(() => 0));
+    expect(readThreads(storedYDoc(planA)).threads.map((t) => t.id)).toContain(byEditor.id);
     expect(editor.closes).toEqual([]);
     expect(editor.provider.wsconnected).toBe(true);
     await expectServerStaysUp();
