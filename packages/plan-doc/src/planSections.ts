@@ -97,7 +97,11 @@ export const findSection = (doc: Y.Doc, id: string): PlanSection | undefined =>
 
 /** Adds a text section after `afterId` (at the end without it); returns its id. */
 export function addSection(doc: Y.Doc, title: string, afterId: string | null, origin: unknown = null): string {
-  const id = `s-${Date.now().toString(36)}-${doc.clientID.toString(36)}`;
+  // Time and client alone repeat within a millisecond: two sections added at once would share an id.
+  let id: string;
+  do {
+    id = `s-${Date.now().toString(36)}-${doc.clientID.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+  } while (sectionsRoot(doc).has(id));
   doc.transact(() => {
     sectionsRoot(doc).set(id, sectionMap(cleanTitle(title), 'text'));
     const ids = outlineRoot(doc).toArray();
