@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
+import { CommentsView } from '../comments/CommentsView.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AuditView } from '../views/AuditView.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
@@ -14,10 +15,10 @@ import { useWorkspace } from './Workspace.tsx';
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
 const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
 
-const VIEWS = ['plan', 'text', 'goals', 'budget', 'scenarios', 'compare', 'audit', 'history'] as const;
+const VIEWS = ['plan', 'text', 'goals', 'budget', 'scenarios', 'compare', 'audit', 'comments', 'history'] as const;
 type View = (typeof VIEWS)[number];
-/** The views of the local demo (no shared document, so no plan text and no versions). */
-const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history' && v !== 'text');
+/** The views of the local demo (no shared document, so no plan text, comments or versions). */
+const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history' && v !== 'text' && v !== 'comments');
 
 const viewFromHash = (views: readonly View[]): View => {
   const hash = globalThis.location?.hash.replace('#', '') as View;
@@ -126,6 +127,7 @@ export function App() {
         {view === 'scenarios' && editable(<ScenariosView />)}
         {view === 'compare' && <CompareView />}
         {view === 'audit' && <AuditView />}
+        {view === 'comments' && <CommentsView />}
         {view === 'history' && <HistoryView />}
       </main>
       <footer className="status-line">

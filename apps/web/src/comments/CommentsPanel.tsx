@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
 import { canComment } from '../session/api.ts';
 import { type Mentionable, MentionTextarea, mentionsIn } from './MentionTextarea.tsx';
+import './comments.css';
 
 const time = (iso: string, language: string) =>
   new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });

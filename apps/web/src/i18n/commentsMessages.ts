@@ -25,6 +25,9 @@ export const commentsSv = {
   'comments.targetScenario': 'Ett scenario',
   'comments.choose': 'Välj',
   'comments.bySection': 'Olösta per avsnitt',
+  'comments.all': 'Alla avsnitt',
+  'comments.newOn': 'Kommentera en budgetrad eller ett scenario',
+  'comments.write': 'Skriv kommentar',
 } as const;
 
 export const commentsEn: Record<keyof typeof commentsSv, string> = {
@@ -53,4 +56,7 @@ export const commentsEn: Record<keyof typeof commentsSv, string> = {
   'comments.targetScenario': 'A scenario',
   'comments.choose': 'Choose',
   'comments.bySection': 'Unresolved per section',
+  'comments.all': 'All sections',
+  'comments.newOn': 'Comment on a budget line or a scenario',
+  'comments.write': 'Write comment',
 };

@@ -200,6 +200,23 @@ describe('writing the plan text together', () => {
     await vera.getByTestId('reopen').click();
     await anna.getByTestId('section-vision').getByTestId('unresolved-count').waitFor();
     expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
+    // An empty section opened read-only writes nothing (the server would close a commenter who writes text).
+    await vera.getByTestId('section-malgrupper').click();
+    await vera.getByTestId('section-editor').waitFor();
+    await vera.waitForTimeout(500);
+    expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
+
+    // A thread on a budget line, from the comments view; it counts under the Budget section for Anna.
+    await vera.getByTestId('nav-comments').click();
+    await vera.getByTestId('comment-target-kind').selectOption('line');
+    const firstLine = await vera.getByTestId('comment-target').locator('option').nth(1).getAttribute('value');
+    await vera.getByTestId('comment-target').selectOption(firstLine as string);
+    await vera.getByTestId('comment-target-start').click();
+    await vera.getByTestId('new-thread-text').fill('Stämmer beloppet för nästa år?');
+    await vera.getByTestId('new-thread-submit').click();
+    await anna.getByTestId('section-budget').getByTestId('unresolved-count').waitFor({ timeout: 10_000 });
+    expect(await vera.getByTestId('count-budget').innerText()).toContain('(1)');
+    expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
     await vera.screenshot({ path: '/tmp/samplan-comments.png' });
     expect(await seriousAxeViolations(vera)).toEqual([]);
   });
