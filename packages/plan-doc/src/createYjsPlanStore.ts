@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { applyEditToDoc } from './applyEditToDoc.ts';
 import { docLimitIssues } from './docLimitIssues.ts';
 import { docToPlan } from './docToPlan.ts';
+import { planRoot } from './planRoot.ts';
 import { shareUnchanged } from './shareUnchanged.ts';
 
 /** A `PlanStore` over a shared document, with the document's current issues. */
@@ -39,7 +40,10 @@ export function createYjsPlanStore(doc: Y.Doc, { origin, fallback }: YjsPlanStor
   let issues: Issue[] = first.ok ? [] : first.errors;
   const listeners = new Set<() => void>();
 
-  const onUpdate = () => {
+  // Only changes under the plan root concern the plan: typing in the plan text, comments and
+  // versions (other roots of the same document) neither re-read the plan nor notify.
+  const root = planRoot(doc);
+  const onChange = () => {
     const read = docToPlan(doc);
     // An invalid document (a hostile client, or concurrent edits that break a rule together)
     // keeps the last valid plan on screen and reports why.
@@ -47,7 +51,7 @@ export function createYjsPlanStore(doc: Y.Doc, { origin, fallback }: YjsPlanStor
     issues = read.ok ? [] : read.errors;
     for (const listener of [...listeners]) listener();
   };
-  doc.on('update', onUpdate);
+  root.observeDeep(onChange);
 
   return {
     getPlan: () => plan,
@@ -77,7 +81,7 @@ export function createYjsPlanStore(doc: Y.Doc, { origin, fallback }: YjsPlanStor
       return () => listeners.delete(listener);
     },
     destroy() {
-      doc.off('update', onUpdate);
+      root.unobserveDeep(onChange);
       listeners.clear();
     },
   };

@@ -4,8 +4,11 @@ import { readSeedPlan } from '@samplan/seed-plans/node';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createYjsPlanStore } from '../src/createYjsPlanStore.ts';
+import { startThread } from '../src/planComments.ts';
 import { planRoot } from '../src/planRoot.ts';
+import { ensureOutline, readOutline } from '../src/planSections.ts';
 import { planToDoc } from '../src/planToDoc.ts';
+import { saveVersion } from '../src/planVersions.ts';
 
 const seed = (): Plan => {
   const r = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
@@ -130,5 +133,25 @@ describe('the Yjs plan store', () => {
     storeB.destroy();
     storeA.apply({ type: 'set-name', name: 'Nytt' });
     expect(heard).toBe(0);
+  });
+
+  it('neither re-reads nor notifies for the plan text, comments or versions (other roots of the document)', () => {
+    const plan = seed();
+    const doc = planToDoc(plan);
+    ensureOutline(doc);
+    const store = createYjsPlanStore(doc, { origin: 'c' });
+    let heard = 0;
+    store.subscribe(() => heard++);
+    const body = readOutline(doc)[0]?.body as Y.XmlFragment;
+    doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Inledningen')]);
+      body.insert(0, [paragraph]);
+    });
+    startThread(doc, { anchor: { kind: 'scenario', scenario: 'x' }, author: { id: 'u', name: 'U' }, text: 'Hej' });
+    saveVersion(doc, { name: 'V1', savedBy: 'U', plan }, 'c');
+    expect(heard).toBe(0);
+    store.apply({ type: 'set-name', name: 'Nytt namn' });
+    expect(heard).toBe(1);
   });
 });
