@@ -141,7 +141,9 @@ export function validatePlan(plan: Plan): Issue[] {
     if (s.precision !== undefined && !s.figure.startsWith('share-')) amount(s.precision, ['stated', i, 'precision']);
   });
   const goalIds = new Set(plan.goals.map((g) => g.id));
-  plan.goals.forEach((g, i) => unique(g.id, ['goals', i]));
+  plan.goals.forEach((g, i) => {
+    unique(g.id, ['goals', i]);
+  });
   const ofGoal = (collection: 'indicators' | 'activities') =>
     plan[collection].forEach((record, i) => {
       unique(record.id, [collection, i]);
