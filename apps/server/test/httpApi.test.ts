@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parsePlan } from '@samplan/engine';
+import { importBudgetTable } from '@samplan/budget-table';
+import { importBudgetWorkbook } from '@samplan/budget-xlsx';
+import { type Plan, parsePlan, projectionToJson, projectPlan } from '@samplan/engine';
+import { readSeedPlan } from '@samplan/seed-plans/node';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AccountStore,
@@ -297,6 +301,69 @@ describe('HTTP API', () => {
     const text = await csv.text();
     expect(text.split('\n')[0]).toBe(`# plan: ${SAMPLE_PLAN.name}`);
     expect(text).toContain('Försäkringskassan');
+  });
+
+  it('exports a plan as an Excel workbook with every scenario, whose budget sheet imports to the same projection', async () => {
+    const seed = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
+    if (!seed.ok) throw new Error(JSON.stringify(seed.errors));
+    const withScenarios: Plan = {
+      ...seed.value,
+      scenarios: [
+        {
+          id: 'esf-avslag',
+          name: 'ESF avslag',
+          changes: [
+            { type: 'esf-decision', project: 'gransgangare', decision: 'rejected', scaleCosts: false, keepLines: [] },
+          ],
+        },
+        {
+          id: 'staten-minus-10',
+          name: 'Staten −10 %',
+          changes: [{ type: 'state-allocation', fromYear: 2023, rate: '-0.1', matching: true }],
+        },
+      ],
+    };
+    const cookie = await login('anna@example.se');
+    const created = await request('POST', '/api/plans', { cookie, body: { name: 'Göteborg', plan: withScenarios } });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const xlsx = await request('GET', `/api/plans/${id}/export.xlsx`, { cookie });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers.get('content-disposition')).toBe(
+      `attachment; filename="samplan-Goteborg.xlsx"; filename*=UTF-8''G%C3%B6teborg.xlsx`,
+    );
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect(Number(xlsx.headers.get('content-length'))).toBe(bytes.byteLength);
+
+    // The stored plan, as export.json gives it, projects like the workbook's budget sheet read back.
+    const stored = parsePlan(await (await request('GET', `/api/plans/${id}/export.json`, { cookie })).json());
+    const back = await importBudgetWorkbook(bytes, 'Göteborg.xlsx');
+    if (!stored.ok || !back.ok) throw new Error(JSON.stringify([stored, back]));
+    const projection = (plan: Plan) => {
+      const p = projectPlan(plan);
+      if (!p.ok) throw new Error(JSON.stringify(p.errors));
+      return projectionToJson(p.value);
+    };
+    expect(projection(back.value)).toEqual(projection(stored.value));
+    expect(stored.value.scenarios.map((s) => s.name)).toEqual(['ESF avslag', 'Staten −10 %']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Budget',
+      'Grundbudget',
+      'ESF avslag',
+      'Staten −10 %',
+      'Jämförelse',
+    ]);
+
+    // Same access rules as the other exports.
+    expect((await request('GET', `/api/plans/${id}/export.xlsx`)).status).toBe(401);
+    expect(
+      (await request('GET', `/api/plans/${id}/export.xlsx`, { cookie: await login('bo@example.se') })).status,
+    ).toBe(403);
   });
 
   it('refuses state-changing requests without an allowed Origin (CSRF)', async () => {

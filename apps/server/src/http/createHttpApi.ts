@@ -52,6 +52,9 @@ export interface PlanSummary {
 
 const MAX_PLAN_NAME_LENGTH = 200;
 
+/** The MIME type of an Excel workbook (`export.xlsx`). */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 let planModules: Promise<typeof import('./planModules.ts')> | undefined;
 /** The plan packages, loaded once on first use (see `planModules.ts`). */
 const loadPlanModules = () => {
@@ -344,6 +347,25 @@ export function createHttpApi({
         const { exportBudgetTable } = await loadPlanModules();
         const csv = exportBudgetTable(await loadPlan(plan.id));
         sendText(res, 200, csv, 'text/csv; charset=utf-8', { 'Content-Disposition': attachment(plan.name, 'csv') });
+      },
+    },
+
+    {
+      method: 'GET',
+      pattern: /^\/api\/plans\/([^/]+)\/export\.xlsx$/,
+      handle: async ({ req, res, params }) => {
+        const { plan } = planWithRole(req, params[0] ?? '');
+        const { exportBudgetWorkbook } = await loadPlanModules();
+        // The plan as stored, with all its scenarios: Budget, Grundbudget, a sheet per scenario, Jämförelse.
+        const bytes = await exportBudgetWorkbook(await loadPlan(plan.id));
+        res.writeHead(200, {
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Type': XLSX_TYPE,
+          'Content-Length': bytes.byteLength,
+          'Content-Disposition': attachment(plan.name, 'xlsx'),
+        });
+        res.end(bytes);
       },
     },
 

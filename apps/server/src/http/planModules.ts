@@ -3,5 +3,6 @@
  * request that needs them), so a process that runs only the WebSocket core starts without loading them.
  */
 export { exportBudgetTable } from '@samplan/budget-table';
+export { exportBudgetWorkbook } from '@samplan/budget-xlsx';
 export { parsePlan } from '@samplan/engine';
 export { docToPlan, ensureOutline, planToDoc } from '@samplan/plan-doc';

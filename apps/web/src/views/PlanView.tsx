@@ -1,4 +1,4 @@
-import { type Issue, type Plan, type PlanInput, parsePlan } from '@samplan/engine';
+import { type Issue, type Plan, type PlanInput, parsePlan, type Result } from '@samplan/engine';
 import finnveden from '@samplan/seed-plans/csv/finnveden-2021.csv?raw';
 import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
@@ -11,6 +11,12 @@ const DEMOS = [
   { file: 'sundbyberg-2020.csv', name: 'Samordningsförbundet Sundbybergs stad 2020–2022', text: sundbyberg },
 ];
 
+/** The MIME type of an Excel workbook (.xlsx). */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Whether a chosen or dropped file is an Excel workbook: by its extension or its MIME type. */
+const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE;
+
 /** Opens a demo, creates an empty plan, imports and exports budget tables. */
 export function PlanView() {
   const { t, plan, apply, engine, announce } = useWorkspace();
@@ -18,8 +24,8 @@ export function PlanView() {
   const [dragging, setDragging] = useState(false);
   const ids = { name: useId(), first: useId(), count: useId(), region: useId(), kommuner: useId(), file: useId() };
 
-  const load = async (text: string, file: string) => {
-    const result = await engine.importCsv(text, file);
+  /** Takes an imported plan, or shows the importer's errors and keeps the current plan. */
+  const take = (result: Result<Plan>, file: string) => {
     if (!result.ok) {
       setErrors({ file, issues: result.errors });
       announce(t('plan.importErrors', { file, count: result.errors.length }));
@@ -34,18 +40,34 @@ export function PlanView() {
     announce(t('plan.imported', { file }));
   };
 
+  const load = async (text: string, file: string) => take(await engine.importCsv(text, file), file);
+
   const readFile = async (file: File | undefined) => {
-    if (file) await load(await file.text(), file.name);
+    if (!file) return;
+    // A workbook goes to the worker as bytes (transferred); anything else is read as a CSV budget table.
+    if (isWorkbook(file)) take(await engine.importXlsx(await file.arrayBuffer(), file.name), file.name);
+    else await load(await file.text(), file.name);
   };
 
-  const exportCsv = async () => {
-    const csv = await engine.exportCsv(plan);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const download = (data: BlobPart, type: string, extension: string) => {
+    const url = URL.createObjectURL(new Blob([data], { type }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${plan.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'plan'}.csv`;
+    a.download = `${plan.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'plan'}.${extension}`;
     a.click();
     URL.revokeObjectURL(url);
+  };
+
+  const exportCsv = async () => download(await engine.exportCsv(plan), 'text/csv;charset=utf-8', 'csv');
+
+  const exportXlsx = async () => {
+    try {
+      // Built in the worker (exceljs is loaded there on first use); the bytes arrive transferred.
+      const bytes = await engine.exportXlsx(plan);
+      download(bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE, 'xlsx');
+    } catch {
+      announce(t('plan.exportXlsxFailed'));
+    }
   };
 
   const create = (event: FormEvent<HTMLFormElement>) => {
@@ -86,6 +108,9 @@ export function PlanView() {
         {t('plan.current')}: <strong>{plan.name}</strong>{' '}
         <button type="button" className="secondary" onClick={exportCsv} data-testid="export-csv">
           {t('plan.export')}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={exportXlsx} data-testid="export-xlsx">
+          {t('plan.exportXlsx')}
         </button>
       </p>
       <div className="cards">
@@ -130,7 +155,7 @@ export function PlanView() {
             <input
               id={ids.file}
               type="file"
-              accept=".csv,text/csv"
+              accept={`.csv,text/csv,.xlsx,${XLSX_TYPE}`}
               data-testid="import-file"
               onChange={(e) => {
                 void readFile(e.target.files?.[0]);

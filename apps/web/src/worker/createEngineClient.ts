@@ -1,5 +1,5 @@
 import type { Plan } from '@samplan/engine';
-import { wrap } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import type { EngineApi, ProjectResponse } from './engineApi.ts';
 import { latestOnly } from './latestOnly.ts';
 
@@ -19,6 +19,10 @@ export interface EngineClient {
   importCsv(text: string, file: string): Promise<ReturnType<EngineApi['importCsv']>>;
   /** Writes the plan as a budget table in the worker. */
   exportCsv(plan: Plan): Promise<string>;
+  /** Reads an Excel workbook's budget sheet in the worker; the buffer is transferred (unusable here afterwards). */
+  importXlsx(data: ArrayBuffer, file: string): Promise<Awaited<ReturnType<EngineApi['importXlsx']>>>;
+  /** Writes the plan as an Excel workbook (.xlsx) in the worker. */
+  exportXlsx(plan: Plan): Promise<Uint8Array>;
   terminate(): void;
 }
 
@@ -56,6 +60,8 @@ export function createEngineClient(): EngineClient {
     },
     importCsv: (text, file) => api.importCsv(text, file),
     exportCsv: (plan) => api.exportCsv(plan),
+    importXlsx: (data, file) => api.importXlsx(transfer(data, [data]), file),
+    exportXlsx: (plan) => api.exportXlsx(plan),
     terminate: () => worker.terminate(),
   };
 }

@@ -10,6 +10,7 @@ import {
   spendingRoom,
   stateCutTolerance,
 } from '@samplan/engine';
+import { transfer } from 'comlink';
 
 /** One projection of the plan: the base (`id: null`) or a scenario. */
 export type ScenarioProjection =
@@ -30,6 +31,16 @@ export interface ProjectResponse {
 }
 
 let answered = 0;
+
+let xlsxModule: Promise<typeof import('@samplan/budget-xlsx')> | undefined;
+/**
+ * The workbook package (and exceljs with it), loaded on the first export or import of a workbook:
+ * a chunk of its own, so neither the main bundle nor the worker's start grows.
+ */
+const loadXlsx = () => {
+  xlsxModule ??= import('@samplan/budget-xlsx');
+  return xlsxModule;
+};
 
 /**
  * The engine's face towards the UI: plain data in, plain data out (decimal strings, errors as
@@ -88,6 +99,17 @@ export const engineApi = {
   /** Writes the plan as a budget table. */
   exportCsv(plan: Plan): string {
     return exportBudgetTable(plan);
+  },
+  /** Writes the plan as an Excel workbook (budget sheet, one sheet per scenario, comparison); the bytes are transferred. */
+  async exportXlsx(plan: Plan): Promise<Uint8Array> {
+    const { exportBudgetWorkbook } = await loadXlsx();
+    const bytes = await exportBudgetWorkbook(plan);
+    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+  /** Reads the budget sheet of an Excel workbook; errors carry file (with the sheet), line and column. */
+  async importXlsx(data: ArrayBuffer, file: string): Promise<Result<Plan>> {
+    const { importBudgetWorkbook } = await loadXlsx();
+    return importBudgetWorkbook(data, file);
   },
 };
 
