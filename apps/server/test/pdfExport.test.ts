@@ -12,7 +12,7 @@ import {
 } from '../src/index.ts';
 
 // Needs chromium (SAMPLAN_CHROMIUM or /usr/bin/chromium) and poppler-utils (pdftoppm, pdftotext):
-// `npm test` installs or names them first (scripts/ensureTestTools.mjs).
+// `npm test` installs or names them first (../../scripts/ensureTestTools.mjs).
 
 const PASSWORD = 'ett långt lösenord';
 const PLAN_NAME = 'Samordningsförbundet Utskrift';

@@ -20,7 +20,7 @@ export interface ServedApp {
 
 /** Makes sure Debian's chromium is there (installing it when root), builds the app and starts the server. */
 export async function serveApp(): Promise<ServedApp> {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/ensureChromium.mjs', import.meta.url))], {
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../../../scripts/ensureTestTools.mjs', import.meta.url))], {
     stdio: 'inherit',
   });
   await build({ root: appDir, logLevel: 'warn' });

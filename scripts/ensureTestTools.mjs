@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Makes sure the server's PDF tests have what they run: Debian's chromium (at SAMPLAN_CHROMIUM or
-// /usr/bin/chromium) to print with, and poppler-utils (pdftoppm, pdftotext) to read the PDFs. Never
-// downloads a browser build: it installs the distribution packages when it can (as root with apt-get),
-// and otherwise names the one command to run.
+// Makes sure the tests have the system tools they run: Debian's chromium (at SAMPLAN_CHROMIUM or
+// /usr/bin/chromium) for the end-to-end tests, the browser benchmark and the PDF export, and
+// poppler-utils (pdftoppm, pdftotext) to read the PDFs. Never downloads a browser build: it installs
+// the distribution packages when it can (as root with apt-get), and otherwise names the one command
+// to run. Several packages' tests may call it at once: installs are serialised with flock.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -24,16 +25,17 @@ const missing = missingPackages();
 if (missing.length > 0) {
   const root = process.getuid?.() === 0;
   const apt = existsSync('/usr/bin/apt-get');
-  if (!root || !apt) {
+  if (!root || !apt || !onPath('flock')) {
     console.error(
-      `samplan: the server's PDF tests need ${missing.map((name) => PROVIDES[name]).join(' and ')}. Install with:\n  sudo apt-get install -y ${missing.join(' ')}`,
+      `samplan: the tests need ${missing.map((name) => PROVIDES[name]).join(' and ')}. Install with:\n  sudo apt-get install -y ${missing.join(' ')}`,
     );
     process.exit(1);
   }
-  console.log(`samplan: installing ${missing.join(' ')} for the server's PDF tests (apt-get install -y)…`);
+  console.log(`samplan: installing ${missing.join(' ')} for the tests (apt-get install -y)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  // One apt-get at a time across concurrent test runs; a run that waited finds the packages installed.
+  const script = `for p in ${missing.join(' ')}; do dpkg -s "$p" >/dev/null 2>&1 || todo="$todo $p"; done; [ -z "$todo" ] || { apt-get update -qq && apt-get install -y -qq $todo; }`;
+  execFileSync('flock', ['/tmp/samplan-apt.lock', 'sh', '-c', script], { stdio: 'inherit', env });
   const still = missingPackages();
   if (still.length > 0) {
     console.error(`samplan: apt-get finished but ${still.join(' and ')} is still missing`);
