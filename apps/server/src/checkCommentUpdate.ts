@@ -6,25 +6,169 @@ import * as Y from 'yjs';
  */
 export const COMMENTS_ROOT = 'comments';
 
+/** Name of the strategy day's root `Y.Map`; the same as `@samplan/plan-doc`'s `WORKSHOP_ROOT` (a test checks). */
+export const WORKSHOP_ROOT = 'workshop';
+
 /** Whether a commenter's update may be applied; `reason` says why not (for logs and tests, in English). */
 export type CommentUpdateCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
-
-/** The keys a new thread map may have (plan-doc's `startThread` writes exactly these). */
-const THREAD_KEYS: ReadonlySet<string> = new Set(['anchor', 'section', 'author', 'createdAt', 'resolved', 'messages']);
 
 const refused = (reason: string): CommentUpdateCheck => ({ ok: false, reason });
 const OK: CommentUpdateCheck = { ok: true };
 
+/** What a rule set knows of the update being checked. */
+interface Scope {
+  /** The commenter. */
+  readonly userId: string;
+  /** Whether an item was added by this update (the document did not have it before). */
+  isNew(item: Y.Item): boolean;
+}
+
+/** The checks of one update under one root, made by a {@link RuleSet}. */
+interface RootChecks {
+  /** Checks one struct the update adds under the root. */
+  insert(item: Y.Item): CommentUpdateCheck;
+  /** Checks, after every insert, what the inserts built together. */
+  done(): CommentUpdateCheck;
+  /** Whether the update may delete this struct under the root. */
+  mayDelete(item: Y.Item): boolean;
+  /** Why a deletion `mayDelete` refuses is refused. */
+  readonly deleteRefused: string;
+}
+
+/** What a commenter may write under one root of the document. */
+interface RuleSet {
+  readonly root: string;
+  start(root: Y.Map<unknown>, scope: Scope): RootChecks;
+}
+
+/** The keys a new thread map may have (plan-doc's `startThread` writes exactly these). */
+const THREAD_KEYS: ReadonlySet<string> = new Set(['anchor', 'section', 'author', 'createdAt', 'resolved', 'messages']);
+
+/**
+ * Comments: each new entry of the root is a thread map (plain `anchor`, `section`, `createdAt`,
+ * `resolved`, and a `messages` array) whose `author` is the commenter; in an existing thread only
+ * `resolved` may be set, to null or a resolution whose `by` is the commenter; each new message (a
+ * plain object in a thread's `messages`) has `author` the commenter; nothing is deleted but a
+ * `resolved` value that is replaced (overwriting a map key deletes the old value).
+ */
+const COMMENT_RULES: RuleSet = {
+  root: COMMENTS_ROOT,
+  start(comments, { userId, isNew }) {
+    const isThread = (type: unknown): type is Y.Map<unknown> =>
+      type instanceof Y.Map && type._item !== null && type._item.parent === comments;
+    const newThreads: Y.Map<unknown>[] = [];
+    return {
+      insert(item) {
+        const { parent, content } = item;
+        if (parent === comments) {
+          if (item.parentSub === null || !(content instanceof Y.ContentType) || !(content.type instanceof Y.Map))
+            return refused('a comment thread must be a map');
+          newThreads.push(content.type as Y.Map<unknown>);
+          return OK;
+        }
+        if (isThread(parent)) {
+          const key = item.parentSub;
+          if (key === 'resolved') return checkResolved(content, userId);
+          if (key === null || !THREAD_KEYS.has(key) || !isNew(parent._item as Y.Item))
+            return refused(`a commenter may only set "resolved" on an existing thread, not "${key}"`);
+          if (key === 'messages')
+            return content instanceof Y.ContentType && content.type instanceof Y.Array
+              ? OK
+              : refused('the messages of a thread must be an array');
+          return content instanceof Y.ContentAny ? OK : refused(`a thread's "${key}" must be a plain value`);
+        }
+        const owner = parent instanceof Y.AbstractType ? parent._item : null;
+        if (
+          parent instanceof Y.Array &&
+          owner !== null &&
+          owner.parentSub === 'messages' &&
+          isThread(owner.parent) &&
+          item.parentSub === null
+        ) {
+          if (!(content instanceof Y.ContentAny)) return refused('a message must be a plain object');
+          for (const message of content.arr)
+            if (!isRecord(message) || message.author !== userId)
+              return refused('a commenter may only write messages of its own');
+          return OK;
+        }
+        return refused('the update writes inside comments where no comment goes');
+      },
+      done() {
+        for (const thread of newThreads)
+          if (thread.get('author') !== userId) return refused('a commenter may only start threads of its own');
+        return OK;
+      },
+      // Overwriting `resolved` deletes its previous value (or the new one, if a concurrent value wins):
+      // fine as long as the thread still has a value. Any other deletion removes comments.
+      mayDelete: (item) =>
+        item.parentSub === 'resolved' && isThread(item.parent) && item.parent._map.get('resolved')?.deleted === false,
+      deleteRefused: 'a commenter may not delete comments',
+    };
+  },
+};
+
+/**
+ * The strategy day's workshop: a commenter (a participant) may add a proposal of its own — a plain
+ * object in the `proposals` map whose `id` is its key and `author` the commenter, never overwriting
+ * one — and set or delete its own votes, the keys `<proposal id>/<user id>` of the `votes` map whose
+ * user id is the commenter's, to `true`. It may create those two maps when the workshop has none
+ * yet (replacing one deletes it, which is refused). The presenter's `live` scenario, `pinned` and
+ * `shown` are for editors.
+ */
+const WORKSHOP_RULES: RuleSet = {
+  root: WORKSHOP_ROOT,
+  start(workshop, { userId }) {
+    const isChild = (type: unknown, key: string) =>
+      type instanceof Y.Map && type._item !== null && type._item.parent === workshop && type._item.parentSub === key;
+    // The proposal id is what comes before the first '/' (as plan-doc's reader splits it), so that a
+    // commenter cannot vote twice for one proposal under keys that read as other users.
+    const isOwnVote = (key: string | null) =>
+      key !== null && key.indexOf('/') > 0 && key.slice(key.indexOf('/') + 1) === userId;
+    return {
+      insert(item) {
+        const { parent, parentSub: key, content } = item;
+        if (parent === workshop) {
+          return (key === 'proposals' || key === 'votes') &&
+            content instanceof Y.ContentType &&
+            content.type instanceof Y.Map
+            ? OK
+            : refused(`a commenter may not set "${key}" of the workshop`);
+        }
+        if (isChild(parent, 'proposals')) {
+          if (key === null || !(content instanceof Y.ContentAny) || content.arr.length !== 1)
+            return refused('a proposal must be one plain object');
+          const [proposal] = content.arr;
+          return isRecord(proposal) && proposal.id === key && proposal.author === userId
+            ? OK
+            : refused('a commenter may only propose in its own name');
+        }
+        if (isChild(parent, 'votes')) {
+          if (!isOwnVote(key)) return refused('a commenter may only vote in its own name');
+          // Voted and taken back in the same update: the value is gone already.
+          if (content instanceof Y.ContentDeleted) return OK;
+          return content instanceof Y.ContentAny && content.arr.length === 1 && content.arr[0] === true
+            ? OK
+            : refused('a vote must be true');
+        }
+        return refused('the update writes inside the workshop where a commenter may not');
+      },
+      done: () => OK,
+      mayDelete: (item) => isChild(item.parent, 'votes') && isOwnVote(item.parentSub),
+      deleteRefused: 'a commenter may only take back votes of its own, nothing else in the workshop',
+    };
+  },
+};
+
+/** Everything a commenter may write: its comments, and its proposals and votes on a strategy day. */
+const COMMENTER_RULES: readonly RuleSet[] = [COMMENT_RULES, WORKSHOP_RULES];
+
 /**
  * Decides, before anything reaches the room's document, whether `update` from the commenter `userId`
- * only writes comments. It is applied to a probe copy of `doc` (`doc` is never changed) and allowed when:
+ * only writes what a commenter may (the rule sets above: its own comments, and its own workshop
+ * proposals and votes). It is applied to a probe copy of `doc` (`doc` is never changed) and allowed when:
  * - nothing is left pending (an update with missing dependencies could not be checked);
- * - every type it changes lies under the `comments` root map;
- * - each new entry of that map is a thread map (plain `anchor`, `section`, `createdAt`, `resolved`, and
- *   a `messages` array) whose `author` is `userId`; in an existing thread only `resolved` may be set;
- * - each new message (a plain object in a thread's `messages`) has `author` `userId`;
- * - each `resolved` value set is null or has `by` `userId`;
- * - it deletes nothing but a `resolved` value it replaces (overwriting a map key deletes the old value).
+ * - every type it changes lies under the `comments` or the `workshop` root map;
+ * - each struct it adds, and each it deletes, passes the rules of the root it lies under.
  * Structs that land nowhere (a reply to a thread deleted meanwhile becomes a GC struct) change nothing
  * and pass. Never throws: an update that cannot be applied is refused.
  */
@@ -36,11 +180,11 @@ export function checkCommentUpdate(doc: Y.Doc, update: Uint8Array, userId: strin
     // something) is not this update's doing.
     probe.store.pendingStructs = null;
     probe.store.pendingDs = null;
-    const comments = probe.getMap<unknown>(COMMENTS_ROOT);
+    const roots = COMMENTER_RULES.map((rules) => ({ rules, root: probe.getMap<unknown>(rules.root) }));
     let verdict = refused('the update was not checked');
     probe.transact((transaction) => {
       Y.applyUpdate(probe, update);
-      verdict = inspect(transaction, comments, userId);
+      verdict = inspect(transaction, roots, userId);
     });
     return verdict;
   } catch {
@@ -51,56 +195,24 @@ export function checkCommentUpdate(doc: Y.Doc, update: Uint8Array, userId: strin
 }
 
 /** Checks what applying the update did, inside its transaction (deleted content is still readable). */
-function inspect(transaction: Y.Transaction, comments: Y.Map<unknown>, userId: string): CommentUpdateCheck {
+function inspect(
+  transaction: Y.Transaction,
+  roots: readonly { rules: RuleSet; root: Y.Map<unknown> }[],
+  userId: string,
+): CommentUpdateCheck {
   const { store } = transaction.doc;
   if (store.pendingStructs !== null || store.pendingDs !== null)
     return refused('the update depends on changes the server does not have');
-  for (const type of transaction.changed.keys())
-    if (rootOf(type) !== comments) return refused('the update changes more than comments');
-
-  const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
-  const isThread = (type: unknown): type is Y.Map<unknown> =>
-    type instanceof Y.Map && type._item !== null && type._item.parent === comments;
-
-  const newThreads: Y.Map<unknown>[] = [];
-  const checkInsert = (item: Y.Item): CommentUpdateCheck => {
-    const parent = item.parent;
-    if (!(parent instanceof Y.AbstractType) || rootOf(parent) !== comments)
-      return refused('the update writes outside comments');
-    const { content } = item;
-    if (parent === comments) {
-      if (item.parentSub === null || !(content instanceof Y.ContentType) || !(content.type instanceof Y.Map))
-        return refused('a comment thread must be a map');
-      newThreads.push(content.type as Y.Map<unknown>);
-      return OK;
-    }
-    if (isThread(parent)) {
-      const key = item.parentSub;
-      if (key === 'resolved') return checkResolved(content, userId);
-      if (key === null || !THREAD_KEYS.has(key) || !isNew(parent._item as Y.Item))
-        return refused(`a commenter may only set "resolved" on an existing thread, not "${key}"`);
-      if (key === 'messages')
-        return content instanceof Y.ContentType && content.type instanceof Y.Array
-          ? OK
-          : refused('the messages of a thread must be an array');
-      return content instanceof Y.ContentAny ? OK : refused(`a thread's "${key}" must be a plain value`);
-    }
-    const owner = parent._item;
-    if (
-      parent instanceof Y.Array &&
-      owner !== null &&
-      owner.parentSub === 'messages' &&
-      isThread(owner.parent) &&
-      item.parentSub === null
-    ) {
-      if (!(content instanceof Y.ContentAny)) return refused('a message must be a plain object');
-      for (const message of content.arr)
-        if (!isRecord(message) || message.author !== userId)
-          return refused('a commenter may only write messages of its own');
-      return OK;
-    }
-    return refused('the update writes inside comments where no comment goes');
+  const scope: Scope = {
+    userId,
+    isNew: (item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0),
   };
+  const checks = new Map<unknown, RootChecks>(roots.map(({ rules, root }) => [root, rules.start(root, scope)]));
+  const checksOf = (parent: Y.Item['parent']): RootChecks | undefined =>
+    parent instanceof Y.AbstractType ? checks.get(rootOf(parent)) : undefined;
+
+  for (const type of transaction.changed.keys())
+    if (!checks.has(rootOf(type))) return refused('the update changes more than comments and workshop proposals');
 
   for (const [client, structs] of store.clients) {
     const before = transaction.beforeState.get(client) ?? 0;
@@ -109,22 +221,22 @@ function inspect(transaction: Y.Transaction, comments: Y.Map<unknown>, userId: s
       if (struct.id.clock < before) break;
       // A GC struct changes no type: sent as such, or an item whose parent is gone.
       if (!(struct instanceof Y.Item)) continue;
-      const verdict = checkInsert(struct);
+      const rules = checksOf(struct.parent);
+      const verdict = rules ? rules.insert(struct) : refused('the update writes outside comments and the workshop');
       if (!verdict.ok) return verdict;
     }
   }
-  for (const thread of newThreads)
-    if (thread.get('author') !== userId) return refused('a commenter may only start threads of its own');
+  for (const rules of checks.values()) {
+    const verdict = rules.done();
+    if (!verdict.ok) return verdict;
+  }
 
   let deletes: CommentUpdateCheck = OK;
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!deletes.ok || !(struct instanceof Y.Item)) return;
-    // Overwriting `resolved` deletes its previous value (or the new one, if a concurrent value wins):
-    // fine as long as the thread still has a value. Any other deletion removes comments.
-    const parent = struct.parent;
-    const replaced =
-      struct.parentSub === 'resolved' && isThread(parent) && parent._map.get('resolved')?.deleted === false;
-    if (!replaced) deletes = refused('a commenter may not delete comments');
+    const rules = checksOf(struct.parent);
+    if (!rules) deletes = refused('a commenter may not delete outside comments and the workshop');
+    else if (!rules.mayDelete(struct)) deletes = refused(rules.deleteRefused);
   });
   return deletes;
 }

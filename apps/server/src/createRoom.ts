@@ -203,8 +203,9 @@ export function createRoom(options: RoomOptions): Room {
       }
       return;
     }
-    // A commenter's update is tried on a copy first: one that writes anything but its own comments
-    // (even alongside a valid comment) is refused whole, before any of it is applied, stored or relayed.
+    // A commenter's update is tried on a copy first: one that writes anything but its own comments,
+    // workshop proposals and votes (even alongside a valid comment) is refused whole, before any of it
+    // is applied, stored or relayed.
     if (access === 'comments' && !checkCommentUpdate(doc, update, connection.origin.userId).ok) {
       connection.reject(closeCodes.ReadOnly, 'kommentator: får bara skriva kommentarer');
       return;

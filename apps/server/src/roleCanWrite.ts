@@ -11,12 +11,13 @@ export function isRole(value: unknown): value is Role {
 
 /**
  * What a role may change in a plan's document: `all` of it, only the `comments` root (new threads and
- * messages of its own, resolving and reopening; see `checkCommentUpdate`), or `none`. Every role
+ * messages of its own, resolving and reopening) and, on a strategy day, proposals and votes of its own
+ * under the `workshop` root (see `checkCommentUpdate`), or `none`. Every role
  * shares presence (awareness), and an update that brings nothing new is accepted from anyone.
  */
 export type WriteAccess = 'all' | 'comments' | 'none';
 
-/** The write policy: owner and editor write everything, a commenter only comments, a viewer nothing. */
+/** The write policy: owner and editor write everything, a commenter comments and proposes, a viewer nothing. */
 export function writeAccess(role: Role): WriteAccess {
   switch (role) {
     case 'owner':

@@ -4,17 +4,27 @@ import {
   type CommentAnchor,
   commentsRoot,
   ensureOutline,
+  ensureWorkshop,
   COMMENTS_ROOT as PLAN_DOC_COMMENTS_ROOT,
+  WORKSHOP_ROOT as PLAN_DOC_WORKSHOP_ROOT,
+  pin,
   planToDoc,
+  propose,
   readOutline,
   readThreads,
+  readWorkshop,
   replyToThread,
+  setLive,
   setThreadResolved,
+  showSideBySide,
   startThread,
+  unvote,
+  vote,
+  workshopRoot,
 } from '@samplan/plan-doc';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { COMMENTS_ROOT, checkCommentUpdate } from '../src/checkCommentUpdate.ts';
+import { COMMENTS_ROOT, checkCommentUpdate, WORKSHOP_ROOT } from '../src/checkCommentUpdate.ts';
 import { ROLES, writeAccess } from '../src/roleCanWrite.ts';
 
 /** A small valid plan: one insats to comment on. */
@@ -281,5 +291,123 @@ describe('checkCommentUpdate', () => {
     expect(check(doc, resolve)).toEqual({ ok: true });
     commentsRoot(doc).delete(thread);
     expect(check(doc, reply)).toEqual({ ok: true });
+  });
+});
+
+describe('checkCommentUpdate: the strategy day', () => {
+  const CUT = [{ type: 'indexation' as const, rate: '0.03' }];
+
+  /** The room's document with the workshop's maps, one proposal by Eddie and Eddie's vote for it. */
+  function workshopDoc(): { doc: Y.Doc; eddies: string } {
+    const doc = planToDoc(plan());
+    ensureWorkshop(doc);
+    const written = propose(doc, plan(), { author: EDDIE, name: 'Eddies förslag', changes: CUT });
+    if (!written.ok) throw new Error(JSON.stringify(written.errors));
+    vote(doc, written.id, EDDIE.id);
+    return { doc, eddies: written.id };
+  }
+  const proposeAs = (author: { id: string; name: string }) => (c: Y.Doc) => {
+    const written = propose(c, plan(), { author, name: 'Stäng Unga', changes: CUT });
+    if (!written.ok) throw new Error(JSON.stringify(written.errors));
+  };
+  const mapOf = (c: Y.Doc, key: string) => workshopRoot(c).get(key) as Y.Map<unknown>;
+
+  it("names the workshop root as plan-doc's WORKSHOP_ROOT", () => {
+    expect(WORKSHOP_ROOT).toBe(PLAN_DOC_WORKSHOP_ROOT);
+  });
+
+  it('allows a proposal and votes of its own, taking a vote back, and starting the maps of a fresh workshop', () => {
+    const { doc, eddies } = workshopDoc();
+    const allowed: [string, (client: Y.Doc) => void][] = [
+      ['a proposal', proposeAs(KIM)],
+      ['a vote', (c) => vote(c, eddies, KIM.id)],
+      [
+        'a vote taken back in the same update',
+        (c) => {
+          vote(c, eddies, KIM.id);
+          unvote(c, eddies, KIM.id);
+        },
+      ],
+      [
+        'a proposal, a comment and a vote',
+        (c) => {
+          proposeAs(KIM)(c);
+          startThread(c, { anchor: ANCHOR, author: KIM, text: 'Se mitt förslag' });
+          vote(c, eddies, KIM.id);
+        },
+      ],
+    ];
+    for (const [what, change] of allowed) expect(check(doc, updateFrom(doc, change)), what).toEqual({ ok: true });
+    // Applied, the proposal reads as Kim's.
+    const update = updateFrom(doc, proposeAs(KIM));
+    Y.applyUpdate(doc, update);
+    expect(readWorkshop(doc, plan()).workshop.proposals.map((p) => p.author)).toEqual([EDDIE.id, KIM.id]);
+    // Kim's vote, once stored, may be taken back.
+    const voted = updateFrom(doc, (c) => vote(c, eddies, KIM.id));
+    Y.applyUpdate(doc, voted);
+    expect(
+      check(
+        doc,
+        updateFrom(doc, (c) => unvote(c, eddies, KIM.id)),
+      ),
+    ).toEqual({ ok: true });
+    // In a document whose workshop has no maps yet, the first proposal and vote create them.
+    const fresh = planToDoc(plan());
+    expect(check(fresh, updateFrom(fresh, proposeAs(KIM)))).toEqual({ ok: true });
+    expect(
+      check(
+        fresh,
+        updateFrom(fresh, (c) => vote(c, 'p-1', KIM.id)),
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it("refuses a proposal or a vote in someone else's name, and rewriting or deleting others' entries", () => {
+    const { doc, eddies } = workshopDoc();
+    const stored = readWorkshop(doc, plan()).workshop.proposals[0];
+    expectRefused(doc, [
+      ["a proposal in Eddie's name", proposeAs(EDDIE), /propose in its own name/],
+      [
+        'a proposal whose id is not its key',
+        (c) => mapOf(c, 'proposals').set('p-kim', { ...stored, id: 'p-other', author: KIM.id }),
+        /propose in its own name/,
+      ],
+      ['a proposal that is a map', (c) => mapOf(c, 'proposals').set('p-kim', new Y.Map()), /one plain object/],
+      [
+        "overwriting Eddie's proposal",
+        (c) => mapOf(c, 'proposals').set(eddies, { ...stored, author: KIM.id, name: 'Kapat' }),
+        /only take back votes of its own/,
+      ],
+      ["deleting Eddie's proposal", (c) => mapOf(c, 'proposals').delete(eddies), /only take back votes/],
+      ["a vote in Eddie's name", (c) => vote(c, eddies, EDDIE.id), /vote in its own name/],
+      ['a second vote under another key', (c) => mapOf(c, 'votes').set(`${eddies}/x/${KIM.id}`, true), /own name/],
+      ['a vote without a proposal', (c) => mapOf(c, 'votes').set(`/${KIM.id}`, true), /vote in its own name/],
+      ['a vote that is not true', (c) => mapOf(c, 'votes').set(`${eddies}/${KIM.id}`, 5), /must be true/],
+      ["taking back Eddie's vote", (c) => unvote(c, eddies, EDDIE.id), /only take back votes of its own/],
+      ['replacing the proposals map', (c) => workshopRoot(c).set('proposals', new Y.Map()), /only take back votes/],
+    ]);
+  });
+
+  it('refuses pinning, showing side by side and the live scenario: those are for editors', () => {
+    const { doc, eddies } = workshopDoc();
+    const fresh = planToDoc(plan());
+    expectRefused(doc, [
+      ['pinning', (c) => pin(c, eddies), /workshop where a commenter may not/],
+      ['showing side by side', (c) => showSideBySide(c, [eddies]), /may not set "shown"/],
+      ['the live scenario', (c) => setLive(c, plan(), { name: 'Live', changes: CUT }), /may not set "live"/],
+      ['a key of its own in the workshop', (c) => workshopRoot(c).set('extra', 1), /may not set "extra"/],
+      [
+        'a proposal with a plan edit',
+        (c) => {
+          proposeAs(KIM)(c);
+          applyEditToDoc(c, { type: 'set-name', name: 'Kapad' });
+        },
+        /changes more than comments and workshop proposals/,
+      ],
+    ]);
+    // Nor a map the workshop does not have yet.
+    expectRefused(fresh, [
+      ['pinning in a fresh workshop', (c) => pin(c, 'p-1'), /may not set "pinned"|commenter may not$/],
+    ]);
   });
 });

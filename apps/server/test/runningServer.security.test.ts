@@ -14,12 +14,16 @@ import {
   commentsRoot,
   docToPlan,
   ensureOutline,
+  pin,
   planRoot,
+  propose,
   readOutline,
   readThreads,
+  readWorkshop,
   replyToThread,
   setThreadResolved,
   startThread,
+  vote,
 } from '@samplan/plan-doc';
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
@@ -525,6 +529,50 @@ describe('the running server: the collaboration socket refuses what it must and 
     expect(editor.provider.wsconnected).toBe(true);
     await expectServerStaysUp();
     owner.provider.destroy();
+    editor.provider.destroy();
+  });
+
+  it('lets a commenter propose and vote on a strategy day, and closes it with ReadOnly (4409) when it pins', async () => {
+    const kim = { id: userIds.kim, name: 'kim' };
+    const editor = browserClient(planA, cookies.eddie);
+    await waitFor(() => editor.provider.synced, 'the editor synced');
+    const plan = storedPlan(planA);
+
+    // Accepted: a proposal in Kim's name (the first one creates the workshop's map) and Kim's vote for it.
+    const commenter = await syncRaw(planA, { cookie: cookies.kim });
+    const before = Y.encodeStateVector(commenter.doc);
+    const proposed = propose(commenter.doc, plan, {
+      author: kim,
+      name: 'Stäng Unga vuxna',
+      changes: [{ type: 'indexation', rate: '0.03' }],
+    });
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed.errors));
+    vote(commenter.doc, proposed.id, kim.id);
+    commenter.raw.socket.send(syncFrame(2, Y.encodeStateAsUpdate(commenter.doc, before)));
+    const proposalIn = (doc: Y.Doc) => readWorkshop(doc, plan).workshop.proposals.find((p) => p.id === proposed.id);
+    await waitFor(() => proposalIn(editor.doc) !== undefined, 'the proposal reached the editor');
+    expect(commenter.raw.closeCode()).toBeNull();
+    expect(proposalIn(editor.doc)).toMatchObject({ author: kim.id, authorName: 'kim', name: 'Stäng Unga vuxna' });
+    expect(proposalIn(storedYDoc(planA))).toEqual(proposalIn(editor.doc));
+    expect(readWorkshop(storedYDoc(planA), plan).workshop.votes.get(proposed.id)).toEqual([kim.id]);
+    commenter.raw.socket.close();
+
+    // Refused: pinning is the presenter's (an editor's); nothing of it is stored.
+    const snapshotBefore = storedSnapshot(planA);
+    const { doc, raw } = await syncRaw(planA, { cookie: cookies.kim });
+    const stateBefore = Y.encodeStateVector(doc);
+    pin(doc, proposed.id);
+    raw.socket.send(syncFrame(2, Y.encodeStateAsUpdate(doc, stateBefore)));
+    expect(await closeCodeOf(raw)).toBe(closeCodes.ReadOnly);
+    expect(storedSnapshot(planA)).toBe(snapshotBefore);
+    // The editor pins, and that is stored.
+    pin(editor.doc, proposed.id);
+    await waitFor(
+      () => readWorkshop(storedYDoc(planA), plan).workshop.pinned.includes(proposed.id),
+      "the editor's pin was stored",
+    );
+    expect(editor.closes).toEqual([]);
+    await expectServerStaysUp();
     editor.provider.destroy();
   });
 
