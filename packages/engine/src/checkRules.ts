@@ -24,7 +24,7 @@ export function checkRules(
       });
     }
     const cap = thresholds.equityCap;
-    if (revenue > 0 && exceeds(closingEquity, revenue, cap)) {
+    if (exceedsEquityCap(closingEquity, revenue, cap)) {
       const limit = applyRate(revenue, cap);
       findings.push({
         rule: 'equity-cap',
@@ -55,6 +55,13 @@ export function checkRules(
   }
   return findings;
 }
+
+/**
+ * The `equity-cap` rule: closing equity above `cap` × the year's revenue (only when there is revenue).
+ * Exact; shared with the Monte Carlo path.
+ */
+export const exceedsEquityCap = (closingEquity: Ore, revenue: Ore, cap: Rate): boolean =>
+  revenue > 0 && exceeds(closingEquity, revenue, cap);
 
 /** `amount > base × share`, exactly: plain numbers when the products are safe, BigInt otherwise. */
 function exceeds(amount: Ore, base: Ore, share: Rate): boolean {
