@@ -10,15 +10,27 @@ import { HistoryView } from '../views/HistoryView.tsx';
 import { LiveSummary } from '../views/LiveSummary.tsx';
 import { PlanView } from '../views/PlanView.tsx';
 import { ScenariosView } from '../views/ScenariosView.tsx';
+import { WorkshopView } from '../workshop/WorkshopView.tsx';
 import { useWorkspace } from './Workspace.tsx';
 
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
 const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
 
-const VIEWS = ['plan', 'text', 'goals', 'budget', 'scenarios', 'compare', 'audit', 'comments', 'history'] as const;
+const VIEWS = [
+  'plan',
+  'text',
+  'goals',
+  'budget',
+  'scenarios',
+  'compare',
+  'audit',
+  'comments',
+  'history',
+  'workshop',
+] as const;
 type View = (typeof VIEWS)[number];
-/** The views of the local demo (no shared document, so no plan text, comments or versions). */
-const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history' && v !== 'text' && v !== 'comments');
+/** The views of the local demo (no shared document, so no plan text, comments, versions or strategy day). */
+const LOCAL_VIEWS = VIEWS.filter((v) => v !== 'history' && v !== 'text' && v !== 'comments' && v !== 'workshop');
 
 const viewFromHash = (views: readonly View[]): View => {
   const hash = globalThis.location?.hash.replace('#', '') as View;
@@ -129,6 +141,7 @@ export function App() {
         {view === 'audit' && <AuditView />}
         {view === 'comments' && <CommentsView />}
         {view === 'history' && <HistoryView />}
+        {view === 'workshop' && <WorkshopView />}
       </main>
       <footer className="status-line">
         <p role="status" aria-live="polite" data-testid="status">

@@ -2,6 +2,7 @@ import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';
 import { printEn, printSv } from './printMessages.ts';
 import { textEn, textSv } from './textMessages.ts';
+import { workshopEn, workshopSv } from './workshopMessages.ts';
 
 /**
  * UI texts, Swedish first. Every key must exist in both languages (the type enforces it). Larger
@@ -205,6 +206,7 @@ const coreSv = {
   'audit.source': 'Rad i filen',
   'audit.when': 'om {project} genomförs',
   'nav.history': 'Versioner',
+  'nav.workshop': 'Strategidag',
   'role.owner': 'ägare',
   'role.editor': 'redaktör',
   'role.commenter': 'kommentator',
@@ -298,7 +300,7 @@ const coreSv = {
   'session.loading': 'Laddar …',
 } as const;
 
-export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv, ...printSv } as const;
+export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv, ...printSv, ...workshopSv } as const;
 
 export type MessageKey = keyof typeof sv;
 
@@ -500,6 +502,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'audit.source': 'Line in the file',
   'audit.when': 'if {project} runs',
   'nav.history': 'Versions',
+  'nav.workshop': 'Strategy day',
   'role.owner': 'owner',
   'role.editor': 'editor',
   'role.commenter': 'commenter',
@@ -593,7 +596,14 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'session.loading': 'Loading …',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...goalsEn, ...textEn, ...commentsEn, ...printEn };
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...goalsEn,
+  ...textEn,
+  ...commentsEn,
+  ...printEn,
+  ...workshopEn,
+};
 
 export type Language = 'sv' | 'en';
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -1,6 +1,6 @@
-import type { Plan } from '@samplan/engine';
+import type { Plan, Scenario } from '@samplan/engine';
 import { transfer, wrap } from 'comlink';
-import type { EngineApi, ProjectResponse } from './engineApi.ts';
+import type { EngineApi, ProjectResponse, ScenarioProjection } from './engineApi.ts';
 import { latestOnly } from './latestOnly.ts';
 
 /** The engine as the UI sees it: projections that never arrive out of order. */
@@ -11,6 +11,11 @@ export interface EngineClient {
    * delivered, so stale numbers cannot flicker back. Returns the request's id.
    */
   project(plan: Plan, scenarioIds: readonly string[]): number;
+  /**
+   * Projects the base plan and scenarios that are not in it (the strategy day's), outside `project`'s
+   * queue: its answer goes to the caller only, never to `onResult`'s listeners.
+   */
+  projectScenarios(plan: Plan, scenarios: readonly Scenario[]): Promise<ScenarioProjection[]>;
   /** Called with each fresh response. */
   onResult(listener: (response: ProjectResponse) => void): () => void;
   /** The id of the newest request; compare with a response's `requestId` to know if it is current. */
@@ -58,6 +63,7 @@ export function createEngineClient(): EngineClient {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    projectScenarios: (plan, scenarios) => api.projectScenarios(plan, [...scenarios]),
     importCsv: (text, file) => api.importCsv(text, file),
     exportCsv: (plan) => api.exportCsv(plan),
     importXlsx: (data, file) => api.importXlsx(transfer(data, [data]), file),

@@ -1,5 +1,6 @@
 import { exportBudgetTable, importBudgetTable } from '@samplan/budget-table';
 import {
+  type Audit,
   auditPlan,
   type Issue,
   type Plan,
@@ -7,6 +8,7 @@ import {
   projectionDetailToJson,
   projectPlan,
   type Result,
+  type Scenario,
   spendingRoom,
   stateCutTolerance,
 } from '@samplan/engine';
@@ -53,7 +55,6 @@ export const engineApi = {
     const audit = auditPlan(plan);
     const results: ScenarioProjection[] = [null, ...scenarioIds].map((id) => {
       const scenario = id === null ? undefined : plan.scenarios.find((s) => s.id === id);
-      const name = scenario?.name ?? 'Grundplan';
       if (id !== null && !scenario)
         return {
           id,
@@ -61,22 +62,7 @@ export const engineApi = {
           ok: false,
           errors: [{ code: 'unknown-scenario', message: `Scenariot ${id} finns inte` }],
         };
-      const projection = projectPlan(plan, scenario);
-      if (!projection.ok) return { id, name, ok: false, errors: projection.errors };
-      const room = spendingRoom(plan, scenario);
-      const cut = stateCutTolerance(plan, scenario);
-      return {
-        id,
-        name,
-        ok: true,
-        // Every line's amounts, for the base plan and each scenario (the budget rows, live figures in the text).
-        projection: projectionDetailToJson(
-          projection.value,
-          audit,
-          { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) },
-          { lines: true },
-        ),
-      };
+      return projectOne(plan, audit, scenario, { lines: true });
     });
     answered++;
     const finished = performance.now();
@@ -89,6 +75,16 @@ export const engineApi = {
       startedAt: origin + started,
       finishedAt: origin + finished,
     };
+  },
+
+  /**
+   * Projects the base plan and scenarios that are not (yet) in the plan, such as the strategy day's
+   * live scenario and proposals, each on the base plan; without the lines. Answers at once, beside
+   * `project`'s newest-only queue, so it never replaces the workspace's projections.
+   */
+  projectScenarios(plan: Plan, scenarios: readonly Scenario[]): ScenarioProjection[] {
+    const audit = auditPlan(plan);
+    return [undefined, ...scenarios].map((scenario) => projectOne(plan, audit, scenario, { lines: false }));
   },
 
   /** Reads a budget table; errors carry file, line and column. */
@@ -114,3 +110,30 @@ export const engineApi = {
 };
 
 export type EngineApi = typeof engineApi;
+
+/** One projection, with the audit and the goal-seek answers: the base plan (no scenario) or a scenario. */
+function projectOne(
+  plan: Plan,
+  audit: Audit,
+  scenario: Scenario | undefined,
+  options: { lines: boolean },
+): ScenarioProjection {
+  const id = scenario?.id ?? null;
+  const name = scenario?.name ?? 'Grundplan';
+  const projection = projectPlan(plan, scenario);
+  if (!projection.ok) return { id, name, ok: false, errors: projection.errors };
+  const room = spendingRoom(plan, scenario);
+  const cut = stateCutTolerance(plan, scenario);
+  return {
+    id,
+    name,
+    ok: true,
+    // With `lines`, every line's amounts (the budget rows, live figures in the text).
+    projection: projectionDetailToJson(
+      projection.value,
+      audit,
+      { ...(room.ok ? { spendingRoom: room.value } : {}), ...(cut.ok ? { stateCut: cut.value } : {}) },
+      options,
+    ),
+  };
+}
