@@ -141,10 +141,13 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     path: COLLAB_PATH,
     hooks: {
       authenticate: authenticateWithAccounts(accounts),
-      // Plans made before the plan text existed get the default outline when they are next opened.
+      // The server, as the one writer, creates the document roots a plan needs (the text outline, the
+      // strategy day's maps) when it loads a plan without them: clients never create them concurrently.
       onLoad: async ({ doc }) => {
-        const { ensureOutline, PLAN_ROOT } = await import('@samplan/plan-doc');
-        if (doc.share.has(PLAN_ROOT)) ensureOutline(doc);
+        const { ensureOutline, ensureWorkshop, PLAN_ROOT } = await import('@samplan/plan-doc');
+        if (!doc.share.has(PLAN_ROOT)) return;
+        ensureOutline(doc);
+        ensureWorkshop(doc);
       },
     },
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),

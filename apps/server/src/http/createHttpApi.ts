@@ -129,10 +129,11 @@ export function createHttpApi({
 
   /** Stores the plan as a new room's first update and makes `ownerId` its owner; returns the plan id. */
   async function createPlan(plan: Plan, name: string, ownerId: string): Promise<string> {
-    const { ensureOutline, planToDoc } = await loadPlanModules();
+    const { ensureOutline, ensureWorkshop, planToDoc } = await loadPlanModules();
     const id = randomBytes(16).toString('base64url');
     const doc = planToDoc(plan, new Y.Doc());
     ensureOutline(doc);
+    ensureWorkshop(doc);
     try {
       await storage.append(id, Y.encodeStateAsUpdate(doc));
     } finally {

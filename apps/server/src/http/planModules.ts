@@ -5,4 +5,4 @@
 export { exportBudgetTable } from '@samplan/budget-table';
 export { exportBudgetWorkbook } from '@samplan/budget-xlsx';
 export { parsePlan } from '@samplan/engine';
-export { docToPlan, ensureOutline, planToDoc } from '@samplan/plan-doc';
+export { docToPlan, ensureOutline, ensureWorkshop, planToDoc } from '@samplan/plan-doc';
