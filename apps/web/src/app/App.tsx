@@ -15,6 +15,10 @@ import { useWorkspace } from './Workspace.tsx';
 
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
 const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
+/** The uncertainty view (Monte Carlo, sensitivity) and its worker are loaded when the view is first opened. */
+const UncertaintyView = lazy(() =>
+  import('../uncertainty/UncertaintyView.tsx').then((m) => ({ default: m.UncertaintyView })),
+);
 
 const VIEWS = [
   'plan',
@@ -23,6 +27,7 @@ const VIEWS = [
   'budget',
   'scenarios',
   'compare',
+  'risk',
   'audit',
   'comments',
   'history',
@@ -138,6 +143,11 @@ export function App() {
         {view === 'budget' && editable(<BudgetView />)}
         {view === 'scenarios' && editable(<ScenariosView />)}
         {view === 'compare' && <CompareView />}
+        {view === 'risk' && (
+          <Suspense fallback={<p role="status">{t('session.loading')}</p>}>
+            <UncertaintyView />
+          </Suspense>
+        )}
         {view === 'audit' && <AuditView />}
         {view === 'comments' && <CommentsView />}
         {view === 'history' && <HistoryView />}

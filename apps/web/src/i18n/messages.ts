@@ -2,6 +2,7 @@ import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';
 import { printEn, printSv } from './printMessages.ts';
 import { textEn, textSv } from './textMessages.ts';
+import { uncertaintyEn, uncertaintySv } from './uncertaintyMessages.ts';
 import { workshopEn, workshopSv } from './workshopMessages.ts';
 
 /**
@@ -25,6 +26,7 @@ const coreSv = {
   'nav.scenarios': 'Scenarier',
   'nav.compare': 'Jämför',
   'nav.audit': 'Granskning',
+  'nav.risk': 'Osäkerhet',
   'nav.comments': 'Kommentarer',
   'plan.heading': 'Planer',
   'plan.current': 'Aktuell plan',
@@ -300,7 +302,15 @@ const coreSv = {
   'session.loading': 'Laddar …',
 } as const;
 
-export const sv = { ...coreSv, ...goalsSv, ...textSv, ...commentsSv, ...printSv, ...workshopSv } as const;
+export const sv = {
+  ...coreSv,
+  ...goalsSv,
+  ...textSv,
+  ...commentsSv,
+  ...printSv,
+  ...workshopSv,
+  ...uncertaintySv,
+} as const;
 
 export type MessageKey = keyof typeof sv;
 
@@ -321,6 +331,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'nav.scenarios': 'Scenarios',
   'nav.compare': 'Compare',
   'nav.audit': 'Audit',
+  'nav.risk': 'Uncertainty',
   'nav.comments': 'Comments',
   'plan.heading': 'Plans',
   'plan.current': 'Current plan',
@@ -603,6 +614,7 @@ export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...printEn,
   ...workshopEn,
+  ...uncertaintyEn,
 };
 
 export type Language = 'sv' | 'en';
