@@ -71,6 +71,9 @@ export function createPresence(
       if (peer) next.push(peer);
     }
     next.sort((a, b) => a.name.localeCompare(b.name, 'sv') || a.clientId - b.clientId);
+    // A change only to fields presence does not show (a text caret, moved on every keystroke) changes
+    // nothing here: no new arrays, no listeners, so no React commit while someone types in the text.
+    if (samePeers(peers, next)) return;
     const nextByCell = new Map<string, Peer[]>();
     for (const peer of next) {
       if (peer.cell === null) continue;
@@ -141,3 +144,20 @@ function readPeer(clientId: number, state: unknown): Peer | null {
 const sameFocus = (a: readonly Peer[], b: readonly Peer[]): boolean =>
   a.length === b.length &&
   a.every((peer, i) => peer.clientId === b[i]?.clientId && peer.name === b[i]?.name && peer.color === b[i]?.color);
+
+/** Whether two peer lists show the same (every field of every peer equal, in order). */
+const samePeers = (a: readonly Peer[], b: readonly Peer[]): boolean =>
+  a.length === b.length &&
+  a.every((peer, i) => {
+    const other = b[i];
+    return (
+      other !== undefined &&
+      peer.clientId === other.clientId &&
+      peer.userId === other.userId &&
+      peer.name === other.name &&
+      peer.role === other.role &&
+      peer.color === other.color &&
+      peer.view === other.view &&
+      peer.cell === other.cell
+    );
+  });
