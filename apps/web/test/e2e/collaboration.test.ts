@@ -1,23 +1,24 @@
-import { importBudgetTable } from '@samplan/budget-table';
 import { formatKronor, type Plan, projectPlan } from '@samplan/engine';
-import { readSeedPlan } from '@samplan/seed-plans/node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
-import { launchChromium, seriousAxeViolations, waitForProjection } from './browser.ts';
+import { seriousAxeViolations, waitForProjection } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, loginToken, openPlanAs, typeAmount, waitForOnline } from './sharedPlan.ts';
+import {
+  apiCall,
+  createSharedPlan,
+  goteborgSeed,
+  openPlanAs,
+  sharedPlanSuite,
+  typeAmount,
+  waitForOnline,
+} from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const sessions: Record<keyof typeof E2E_USERS, string> = { anna: '', bo: '', vera: '' };
-const contexts: BrowserContext[] = [];
+const suite = sharedPlanSuite(baseUrl);
+const { sessions, contexts } = suite;
 
-const seed = (): Plan => {
-  const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
-  if (!imported.ok) throw new Error('seed');
-  return imported.value;
-};
+const seed = goteborgSeed;
 
 /** A new shared plan owned by Anna, with Bo as editor and Vera as viewer. */
 const newSharedPlan = (name: string): Promise<string> =>
@@ -27,7 +28,7 @@ const newSharedPlan = (name: string): Promise<string> =>
   ]);
 
 async function open(who: keyof typeof E2E_USERS, planId: string, hash = '#budget') {
-  const opened = await openPlanAs(browser, baseUrl, sessions[who], planId, hash);
+  const opened = await openPlanAs(suite.browser, baseUrl, sessions[who], planId, hash);
   contexts.push(opened.context);
   return opened.page;
 }
@@ -42,23 +43,10 @@ async function serverPlan(planId: string): Promise<Plan> {
 const closingEquityTexts = (page: Page, years: readonly number[]) =>
   Promise.all(years.map((year) => page.getByTestId(`live-base-${year}`).textContent()));
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const who of Object.keys(E2E_USERS) as (keyof typeof E2E_USERS)[]) {
-    sessions[who] = await loginToken(baseUrl, E2E_USERS[who]);
-  }
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('live co-editing in two real browsers', () => {
   it('logs in through the form and lists the plans the person was invited to', async () => {
     const planId = await newSharedPlan('Inloggningsplanen');
-    const context = await browser.newContext({ locale: 'sv-SE' });
+    const context = await suite.browser.newContext({ locale: 'sv-SE' });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
@@ -241,7 +229,7 @@ describe('live co-editing in two real browsers', () => {
 
   it('has no serious or critical accessibility violations on the login, plan list, shared budget and versions views', async () => {
     const planId = await newSharedPlan('Tillgänglighet');
-    const context = await browser.newContext({ locale: 'sv-SE' });
+    const context = await suite.browser.newContext({ locale: 'sv-SE' });
     contexts.push(context);
     const login = await context.newPage();
     await login.goto(`${baseUrl}/`);

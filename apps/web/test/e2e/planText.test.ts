@@ -1,23 +1,16 @@
-import { importBudgetTable } from '@samplan/budget-table';
 import { type Plan, projectionToJson, projectPlan } from '@samplan/engine';
-import { readSeedPlan } from '@samplan/seed-plans/node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
-import { launchChromium, seriousAxeViolations } from './browser.ts';
+import { seriousAxeViolations } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, loginToken, openPlanAs, typeAmount } from './sharedPlan.ts';
+import { apiCall, createSharedPlan, goteborgSeed, openPlanAs, sharedPlanSuite, typeAmount } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const sessions: Record<keyof typeof E2E_USERS, string> = { anna: '', bo: '', vera: '' };
-const contexts: BrowserContext[] = [];
+const suite = sharedPlanSuite(baseUrl);
+const { sessions, contexts } = suite;
 
-const seed = (): Plan => {
-  const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
-  if (!imported.ok) throw new Error('seed');
-  return imported.value;
-};
+const seed = goteborgSeed;
 
 /** Anna owns the plan, Bo edits, Vera comments. */
 const newPlan = (name: string) =>
@@ -27,7 +20,7 @@ const newPlan = (name: string) =>
   ]);
 
 async function open(who: keyof typeof E2E_USERS, planId: string, section = 'inledning'): Promise<Page> {
-  const opened = await openPlanAs(browser, baseUrl, sessions[who], planId, '#text');
+  const opened = await openPlanAs(suite.browser, baseUrl, sessions[who], planId, '#text');
   contexts.push(opened.context);
   const page = opened.page;
   await page.getByTestId(`section-${section}`).click();
@@ -42,18 +35,6 @@ const editorText = (page: Page) =>
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return copy.textContent;
   });
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const who of Object.keys(E2E_USERS) as (keyof typeof E2E_USERS)[])
-    sessions[who] = await loginToken(baseUrl, E2E_USERS[who]);
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('writing the plan text together', () => {
   it('shows the default outline; two people type in one section and see each other’s text and caret', async () => {
@@ -133,17 +114,17 @@ describe('writing the plan text together', () => {
       if (!projection.ok) throw new Error('projection');
       return `${showAmount(projectionToJson(projection.value).years.at(-1)?.closingEquity, 'tkr')} tkr`;
     };
-    await expect.poll(() => figure.innerText()).toBe(await equity());
+    await expect.poll(() => figure.textContent()).toBe(await equity());
 
     // Bo lowers the state's contribution in the budget; Anna's sentence changes with it.
-    const bo = await openPlanAs(browser, baseUrl, sessions.bo, planId, '#budget');
+    const bo = await openPlanAs(suite.browser, baseUrl, sessions.bo, planId, '#budget');
     contexts.push(bo.context);
-    const before = await figure.innerText();
+    const before = await figure.textContent();
     const cell = bo.page.locator('[data-cell^="members/"]').first();
     const testId = await cell.getAttribute('data-testid');
     await typeAmount(bo.page, testId as string, '1');
-    await expect.poll(() => figure.innerText(), { timeout: 10_000 }).not.toBe(before);
-    await expect.poll(() => equity()).toBe(await figure.innerText());
+    await expect.poll(() => figure.textContent(), { timeout: 10_000 }).not.toBe(before);
+    await expect.poll(() => equity()).toBe(await figure.textContent());
   });
 
   it('lets a commenter comment on text (with a mention) but not edit; the owner resolves; counts per section follow', async () => {
@@ -182,10 +163,10 @@ describe('writing the plan text together', () => {
     // Anna sees the thread, the marked range and the count on the section; she is mentioned.
     const thread = anna.getByTestId('thread');
     await thread.waitFor({ timeout: 10_000 });
-    expect(await thread.innerText()).toContain('”stöd”');
-    expect(await thread.innerText()).toContain('Du nämns här.');
+    expect(await thread.textContent()).toContain('”stöd”');
+    expect(await thread.textContent()).toContain('Du nämns här.');
     await anna.locator('.comment-range', { hasText: 'stöd' }).waitFor();
-    expect(await anna.getByTestId('section-vision').getByTestId('unresolved-count').innerText()).toMatch(/^1/);
+    expect(await anna.getByTestId('section-vision').getByTestId('unresolved-count').textContent()).toMatch(/^1/);
     // Vera's writes were accepted: she is still online (the server would close a refused writer).
     expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
 
@@ -215,7 +196,7 @@ describe('writing the plan text together', () => {
     await vera.getByTestId('new-thread-text').fill('Stämmer beloppet för nästa år?');
     await vera.getByTestId('new-thread-submit').click();
     await anna.getByTestId('section-budget').getByTestId('unresolved-count').waitFor({ timeout: 10_000 });
-    expect(await vera.getByTestId('count-budget').innerText()).toContain('(1)');
+    expect(await vera.getByTestId('count-budget').textContent()).toContain('(1)');
     expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
     await vera.screenshot({ path: '/tmp/samplan-comments.png' });
     expect(await seriousAxeViolations(vera)).toEqual([]);

@@ -2,27 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importBudgetTable } from '@samplan/budget-table';
 import { type Plan, projectionToJson, projectPlan } from '@samplan/engine';
-import { readSeedPlan } from '@samplan/seed-plans/node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
-import { launchChromium, seriousAxeViolations } from './browser.ts';
-import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, loginToken, openPlanAs, typeAmount } from './sharedPlan.ts';
+import { seriousAxeViolations } from './browser.ts';
+import { apiCall, createSharedPlan, goteborgSeed, openPlanAs, sharedPlanSuite, typeAmount } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const sessions: Record<keyof typeof E2E_USERS, string> = { anna: '', bo: '', vera: '' };
-const contexts: BrowserContext[] = [];
+const suite = sharedPlanSuite(baseUrl);
+const { sessions, contexts } = suite;
 const work = mkdtempSync(join(tmpdir(), 'samplan-pdf-'));
 
-const seed = (): Plan => {
-  const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
-  if (!imported.ok) throw new Error('seed');
-  return imported.value;
-};
+const seed = goteborgSeed;
 
 /** The PDF the server renders for Anna, as text (pdftotext -layout) and PNG pages (pdftoppm). */
 async function pdfOf(planId: string, name: string): Promise<{ text: string; pages: string[] }> {
@@ -59,25 +51,14 @@ const tkr = (kronor: string | undefined) => showAmount(kronor, 'tkr');
 /** Spaces as pdftotext gives them (no-break and narrow spaces become plain ones). */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const who of Object.keys(E2E_USERS) as (keyof typeof E2E_USERS)[])
-    sessions[who] = await loginToken(baseUrl, E2E_USERS[who]);
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('board-ready output', () => {
   it('prints the whole plan to A4 and the server’s PDF of the seed plan carries the budget totals and a live figure that follows the budget', async () => {
     const planId = await createSharedPlan(baseUrl, sessions.anna, seed(), 'Göteborg utskrift', [
       { session: sessions.bo, role: 'editor' },
     ]);
-    const anna: Page = (await openPlanAs(browser, baseUrl, sessions.anna, planId, '#text')).page;
+    const anna: Page = (await openPlanAs(suite.browser, baseUrl, sessions.anna, planId, '#text')).page;
     contexts.push(anna.context());
     await anna.getByTestId('section-inledning').click();
     await anna.getByTestId('section-editor').click();
@@ -88,14 +69,14 @@ describe('board-ready output', () => {
     const figure = anna.getByTestId('live-figure');
     const before = await serverProjection(planId);
     const equityBefore = `${tkr(before.years.at(-1)?.closingEquity)} tkr`;
-    await expect.poll(() => figure.innerText()).toBe(equityBefore);
+    await expect.poll(() => figure.textContent()).toBe(equityBefore);
 
     // The print view, in the browser: every section, the budget tables and the chart; no serious axe findings.
     const print = await anna.context().newPage();
     await print.goto(`${baseUrl}/plans/${planId}/print`);
     await print.waitForSelector('html[data-print-ready="true"]', { timeout: 20_000 });
     expect(await print.locator('.print-section h2').count()).toBeGreaterThanOrEqual(7);
-    expect(await print.getByTestId('print-closing-equity').innerText()).toContain(
+    expect(await print.getByTestId('print-closing-equity').textContent()).toContain(
       tkr(before.years.at(-1)?.closingEquity),
     );
     await print.screenshot({ path: '/tmp/samplan-print.png', fullPage: false });
@@ -119,14 +100,14 @@ describe('board-ready output', () => {
     expect(text).toContain(plain(`beräknas till ${equityBefore}.`));
 
     // Bo lowers a member's contribution; the figure changes on Anna's screen and in the next PDF.
-    const bo = await openPlanAs(browser, baseUrl, sessions.bo, planId, '#budget');
+    const bo = await openPlanAs(suite.browser, baseUrl, sessions.bo, planId, '#budget');
     contexts.push(bo.context);
     const cell = bo.page.locator('[data-cell^="members/"]').first();
     await typeAmount(bo.page, (await cell.getAttribute('data-testid')) as string, '1');
-    await expect.poll(() => figure.innerText(), { timeout: 10_000 }).not.toBe(equityBefore);
+    await expect.poll(() => figure.textContent(), { timeout: 10_000 }).not.toBe(equityBefore);
     const after = await serverProjection(planId);
     const equityAfter = `${tkr(after.years.at(-1)?.closingEquity)} tkr`;
-    expect(await figure.innerText()).toBe(equityAfter);
+    expect(await figure.textContent()).toBe(equityAfter);
     const second = plain((await pdfOf(planId, 'second')).text);
     expect(second).toContain(plain(`beräknas till ${equityAfter}.`));
     expect(second).not.toContain(plain(`beräknas till ${equityBefore}.`));

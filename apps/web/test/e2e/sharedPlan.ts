@@ -1,6 +1,10 @@
+import { importBudgetTable } from '@samplan/budget-table';
 import type { Plan } from '@samplan/engine';
+import { readSeedPlan } from '@samplan/seed-plans/node';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitForProjection } from './browser.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium, waitForProjection } from './browser.ts';
+import { E2E_USERS } from './globalSetup.ts';
 
 /** Calls the server's API as a program would (with the Origin a browser on the server's page sends). */
 export async function apiCall<T>(
@@ -81,4 +85,47 @@ export async function createSharedPlan(
     if (accepted.status !== 200) throw new Error(`accepting the invitation failed (${accepted.status})`);
   }
   return id;
+}
+
+/** The Göteborg seed plan (2023–2025), as the shared-plan tests start from it. */
+export function goteborgSeed(): Plan {
+  const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
+  if (!imported.ok) throw new Error('the Göteborg seed does not import');
+  return imported.value;
+}
+
+/** What a shared-plan test file works with: one chromium, a session per E2E user, the contexts to close. */
+export interface SharedPlanSuite {
+  readonly browser: Browser;
+  readonly sessions: Record<keyof typeof E2E_USERS, string>;
+  readonly contexts: BrowserContext[];
+}
+
+/**
+ * Registers the hooks every shared-plan test file needs: chromium launched and every E2E user logged
+ * in before the tests, each test's browser contexts closed after it, chromium closed at the end.
+ */
+export function sharedPlanSuite(baseUrl: string): SharedPlanSuite {
+  let browser: Browser | undefined;
+  const sessions: Record<keyof typeof E2E_USERS, string> = { anna: '', bo: '', vera: '' };
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const who of Object.keys(E2E_USERS) as (keyof typeof E2E_USERS)[])
+      sessions[who] = await loginToken(baseUrl, E2E_USERS[who]);
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('chromium is not running (outside a test?)');
+      return browser;
+    },
+    sessions,
+    contexts,
+  };
 }

@@ -1,30 +1,23 @@
-import { importBudgetTable } from '@samplan/budget-table';
 import { type Change, type Plan, projectionToJson, projectPlan } from '@samplan/engine';
-import { readSeedPlan } from '@samplan/seed-plans/node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
-import { launchChromium, seriousAxeViolations } from './browser.ts';
+import { seriousAxeViolations } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, loginToken, openPlanAs } from './sharedPlan.ts';
+import { apiCall, createSharedPlan, goteborgSeed, openPlanAs, sharedPlanSuite } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const sessions: Record<keyof typeof E2E_USERS, string> = { anna: '', bo: '', vera: '' };
-const contexts: BrowserContext[] = [];
+const suite = sharedPlanSuite(baseUrl);
+const { sessions, contexts } = suite;
 
-const seed = (): Plan => {
-  const imported = importBudgetTable(readSeedPlan('goteborg-2023'), 'goteborg-2023.csv');
-  if (!imported.ok) throw new Error('seed');
-  return imported.value;
-};
+const seed = goteborgSeed;
 const YEARS = seed().years;
 const FIRST_YEAR = YEARS[0] as number;
 const LAST_YEAR = YEARS.at(-1) as number;
 const LANDA = 'landa-och-move-on';
 
 async function open(who: keyof typeof E2E_USERS, planId: string): Promise<Page> {
-  const opened = await openPlanAs(browser, baseUrl, sessions[who], planId, '#workshop');
+  const opened = await openPlanAs(suite.browser, baseUrl, sessions[who], planId, '#workshop');
   contexts.push(opened.context);
   await opened.page.getByTestId('workshop').waitFor();
   return opened.page;
@@ -48,18 +41,6 @@ async function moveSlider(page: Page, testId: string, steps: number): Promise<vo
 }
 
 const proposalOn = (page: Page, name: string) => page.getByTestId('proposal').filter({ hasText: name });
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const who of Object.keys(E2E_USERS) as (keyof typeof E2E_USERS)[])
-    sessions[who] = await loginToken(baseUrl, E2E_USERS[who]);
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the strategy day (workshop mode)', () => {
   it("shows a participant's proposal on the presenter's screen, the presenter's levers on the participant's, and saves the pinned scenarios", async () => {
