@@ -156,7 +156,8 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
 
   return {
     port: actualPort,
-    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${actualPort}`,
+    // The address people open: a wildcard host means this machine; an IPv6 literal needs brackets.
+    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     dataFile,
     accounts,
     setupToken: () => (accounts.countUsers() === 0 ? setupToken : null),

@@ -66,6 +66,21 @@ describe('startSamplanServer', () => {
     expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
   });
 
+  it('prints an address people can open when it listens on an IPv6 loopback (in brackets)', async () => {
+    const v6 = await startSamplanServer({
+      dataDir: join(dir, 'data-v6'),
+      port: 0,
+      host: '::1',
+      staticDir: join(dir, 'dist'),
+    });
+    try {
+      expect(v6.url).toBe(`http://[::1]:${v6.port}`);
+      expect((await fetch(`${v6.url}/`)).status).toBe(200);
+    } finally {
+      await v6.close();
+    }
+  });
+
   it('offers first-run setup with the printed token only, once; the first user owns the example plan', async () => {
     const token = server.setupToken();
     expect(token).toMatch(/^[\w-]{20,}$/);
