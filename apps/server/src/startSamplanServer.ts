@@ -120,6 +120,14 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
       (handled) => {
         if (handled) return;
         if (serveStatic) {
+          // sirv pipes a file stream it opened from its start-up listing; a file removed since (a
+          // rebuild of the workspace) makes that stream fail, which must end this response, not the process.
+          res.once('pipe', (source: NodeJS.ReadableStream) =>
+            source.once('error', (error) => {
+              onError(error, 'serving a static file');
+              res.destroy();
+            }),
+          );
           serveStatic(req, res, () => {
             res.writeHead(404).end();
           });

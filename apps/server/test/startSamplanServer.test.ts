@@ -66,6 +66,13 @@ describe('startSamplanServer', () => {
     expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
   });
 
+  it('keeps running when a file of the workspace disappears after start (a rebuild): that request fails, the rest answer', async () => {
+    rmSync(join(dir, 'dist', 'index.html'));
+    await expect(fetch(`${server.url}/plans/abc`).then((r) => r.text())).rejects.toThrow();
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${server.url}/assets/app-1234.js`)).status).toBe(200);
+  });
+
   it('prints an address people can open when it listens on an IPv6 loopback (in brackets)', async () => {
     const v6 = await startSamplanServer({
       dataDir: join(dir, 'data-v6'),
