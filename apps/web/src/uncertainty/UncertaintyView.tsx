@@ -2,8 +2,10 @@ import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
 import { LabelledField } from '../goals/LabelledField.tsx';
+import { canEdit } from '../session/api.ts';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
 import { DrawsBehind } from './DrawsBehind.tsx';
+import { docStorage } from './docStorage.ts';
 import { FanChart } from './FanChart.tsx';
 import { LeverRanges } from './LeverRanges.tsx';
 import { countText, shareText } from './leverText.ts';
@@ -37,13 +39,17 @@ const readWhole = (text: string): number | null => {
  */
 export function UncertaintyView() {
   const { t, plan, collab } = useWorkspace();
-  // The ranges are kept per plan in this browser's localStorage: not shared with the plan's other
-  // editors yet (a shared plan would keep them in its document).
+  // A shared plan keeps its ranges in its document (the same for everyone; editors change them);
+  // the demo keeps them in this browser's localStorage.
   const planKey = collab?.info.id ?? plan.name;
+  const storage = useMemo(
+    () => (collab ? docStorage(collab.shared.doc, collab.shared.origin, canEdit(collab.info.role)) : browserStorage()),
+    [collab],
+  );
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const scenario = scenarioId === null ? undefined : plan.scenarios.find((s) => s.id === scenarioId);
   const formFor = (id: string | null): UncertaintyForm => {
-    const stored = loadModels(browserStorage(), planKey, plan).get(id ?? '');
+    const stored = loadModels(storage, planKey, plan).get(id ?? '');
     return stored ? modelToForm(stored, plan) : exampleForm(plan);
   };
   const [form, setForm] = useState<UncertaintyForm>(() => formFor(null));
@@ -57,8 +63,8 @@ export function UncertaintyView() {
 
   const model = useMemo(() => formToModel(form, plan, scenario, t('risk.badPercent')), [form, plan, scenario, t]);
   useEffect(() => {
-    if (model.ok) saveModel(browserStorage(), planKey, scenario?.id ?? null, model.value);
-  }, [model, planKey, scenario]);
+    if (model.ok) saveModel(storage, planKey, scenario?.id ?? null, model.value);
+  }, [model, storage, planKey, scenario]);
 
   const draws = readWhole(drawsText);
   const drawsOk = draws !== null && draws >= 1 && draws <= MAX_DRAWS;
