@@ -47,17 +47,7 @@ export function CommitInput({
           aria-invalid={invalid ? 'true' : undefined}
           aria-describedby={invalid ? errorId : undefined}
           data-testid={testId}
-          value={draft.text}
-          onChange={(e) => draft.change(e.target.value)}
-          onBlur={(e) => draft.commit(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              draft.commit(e.currentTarget.value);
-            } else if (e.key === 'Escape') {
-              draft.reset();
-            }
-          }}
+          {...draft.inputProps}
         />
         {suffix && (
           <span className="budget-suffix" aria-hidden="true">

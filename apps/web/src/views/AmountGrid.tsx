@@ -1,7 +1,9 @@
 import type { Plan, Result } from '@samplan/engine';
 import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import {
+  type ChangeEvent,
   type CSSProperties,
+  type FocusEvent,
   type KeyboardEvent,
   memo,
   type RefCallback,
@@ -74,11 +76,11 @@ export function useAmountGrid(rows: readonly string[], years: readonly number[])
  * typed since the last save (so a blur never rounds a stored amount to the shown unit).
  */
 export function useDraft(shown: string, save: (text: string) => string | null) {
-  const [draft, setDraft] = useState<string | null>(null);
+  const [text, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dirty = useRef(false);
-  return {
-    text: draft ?? shown,
+  const draft = {
+    text: text ?? shown,
     error,
     dirty,
     change(text: string) {
@@ -103,6 +105,21 @@ export function useDraft(shown: string, save: (text: string) => string | null) {
       dirty.current = false;
       setDraft(null);
       setError(null);
+    },
+  };
+  return {
+    ...draft,
+    /** The props of an input edited through this draft: saved on Enter or blur, Escape restores. */
+    inputProps: {
+      value: draft.text,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => draft.change(e.target.value),
+      onBlur: (e: FocusEvent<HTMLInputElement>) => draft.commit(e.currentTarget.value),
+      onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          draft.commit(e.currentTarget.value);
+        } else if (e.key === 'Escape') draft.reset();
+      },
     },
   };
 }

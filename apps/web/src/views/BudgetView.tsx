@@ -621,17 +621,7 @@ function NameInput({
         aria-label={t('budget.lineName', { name })}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={invalid ? errorId : undefined}
-        value={draft.text}
-        onChange={(e) => draft.change(e.target.value)}
-        onBlur={(e) => draft.commit(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            draft.commit(e.currentTarget.value);
-          } else if (e.key === 'Escape') {
-            draft.reset();
-          }
-        }}
+        {...draft.inputProps}
       />
       {invalid && (
         <span id={errorId} role="alert" className="budget-error">
@@ -676,17 +666,7 @@ function CommitField({
           data-testid={testId}
           aria-invalid={invalid ? 'true' : undefined}
           aria-describedby={describedBy || undefined}
-          value={draft.text}
-          onChange={(e) => draft.change(e.target.value)}
-          onBlur={(e) => draft.commit(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              draft.commit(e.currentTarget.value);
-            } else if (e.key === 'Escape') {
-              draft.reset();
-            }
-          }}
+          {...draft.inputProps}
         />
         {suffix && (
           <span id={suffixId} className="budget-suffix">
