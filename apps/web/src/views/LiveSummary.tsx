@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
-import { showAmount } from '../format/amounts.ts';
+import { ClosingEquityTable } from './ClosingEquityTable.tsx';
 
 /**
  * Closing equity per year for the base plan and every scenario, kept next to the editors so each
@@ -8,7 +8,7 @@ import { showAmount } from '../format/amounts.ts';
  * new figures reach the screen; the browser benchmark measures edit → shown with it.
  */
 export function LiveSummary() {
-  const { t, plan, projections, unit } = useWorkspace();
+  const { t, projections, unit } = useWorkspace();
   useLayoutEffect(() => {
     if (!projections) return;
     const id = projections.requestId;
@@ -20,37 +20,11 @@ export function LiveSummary() {
       <h2 id="live-summary-heading">
         {t('row.closingEquity')} ({unit})
       </h2>
-      <table>
-        <thead>
-          <tr>
-            <td />
-            {plan.years.map((y) => (
-              <th key={y} scope="col">
-                {y}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {projections.results.map((r) => (
-            <tr key={r.id ?? 'base'}>
-              <th scope="row">{r.name}</th>
-              {r.ok
-                ? r.projection.years.map((y) => (
-                    <td
-                      key={y.year}
-                      className={y.closingEquity.startsWith('-') ? 'negative' : ''}
-                      data-testid={`live-${r.id ?? 'base'}-${y.year}`}
-                      data-value={y.closingEquity}
-                    >
-                      {showAmount(y.closingEquity, unit)}
-                    </td>
-                  ))
-                : plan.years.map((y) => <td key={y}>–</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ClosingEquityTable
+        rows={projections.results.map((r) => ({ key: r.id ?? 'base', name: r.name, result: r }))}
+        unit={unit}
+        testIdPrefix="live"
+      />
     </aside>
   );
 }

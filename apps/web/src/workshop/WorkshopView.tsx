@@ -19,6 +19,7 @@ import { type Collab, useWorkspace } from '../app/Workspace.tsx';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { canComment, canEdit } from '../session/api.ts';
+import { ClosingEquityTable } from '../views/ClosingEquityTable.tsx';
 import { EquityChart } from '../views/EquityChart.tsx';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 import { useScenarioProjections, useThrottled, useWorkshop } from './useWorkshop.ts';
@@ -333,12 +334,15 @@ function LiveStage({
         </p>
       ) : (
         <>
-          <EquityTable
+          <ClosingEquityTable
             rows={[
               { key: 'base', name: t('workshop.base'), result: base },
               { key: 'live', name: result.name, result },
             ]}
             unit={unit}
+            testIdPrefix="workshop"
+            caption={t('workshop.closingEquity', { unit })}
+            className="workshop-equity"
           />
           <EquityChart results={[{ ...base, name: t('workshop.base') }, result]} />
           <Findings result={result} level={3} testId="workshop-live-findings" />
@@ -381,9 +385,12 @@ function SideBySide({
         <p>{t('workshop.computing')}</p>
       ) : (
         <>
-          <EquityTable
+          <ClosingEquityTable
             rows={computed.map((result, i) => ({ key: `shown-${i}`, name: result.name, result }))}
             unit={unit}
+            testIdPrefix="workshop"
+            caption={t('workshop.closingEquity', { unit })}
+            className="workshop-equity"
           />
           <EquityChart results={computed} />
           <div className="cards">
@@ -406,43 +413,6 @@ function SideBySide({
         </>
       )}
     </section>
-  );
-}
-
-/** Closing equity per year, one row per projection (`workshop-<key>-<year>` cells with the exact value). */
-function EquityTable({ rows, unit }: { rows: { key: string; name: string; result: Computed }[]; unit: 'tkr' | 'kr' }) {
-  const { t, plan } = useWorkspace();
-  return (
-    <table className="workshop-equity">
-      <caption>{t('workshop.closingEquity', { unit })}</caption>
-      <thead>
-        <tr>
-          <td />
-          {plan.years.map((y) => (
-            <th key={y} scope="col">
-              {y}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ key, name, result }) => (
-          <tr key={key}>
-            <th scope="row">{name}</th>
-            {result.projection.years.map((y) => (
-              <td
-                key={y.year}
-                className={y.closingEquity.startsWith('-') ? 'negative' : ''}
-                data-testid={`workshop-${key}-${y.year}`}
-                data-value={y.closingEquity}
-              >
-                {showAmount(y.closingEquity, unit)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
