@@ -3,6 +3,7 @@ import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.t
 import { openSharedPlan, type SharedPlan } from '../collab/openSharedPlan.ts';
 import { st } from '../i18n/storedLanguage.ts';
 import { type PlanInfo, sessionApi } from '../session/api.ts';
+import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import { PrintPlan } from './PrintPlan.tsx';
 
@@ -74,7 +75,7 @@ export function PrintRoute({ planId, engine }: { planId: string; engine: EngineC
 }
 
 function ScenarioSelect({ current }: { current: string | null }) {
-  const { plan, t } = useWorkspace();
+  const { t } = useWorkspace();
   return (
     <label>
       {t('print.scenario')}
@@ -88,12 +89,7 @@ function ScenarioSelect({ current }: { current: string | null }) {
           location.assign(url.toString());
         }}
       >
-        <option value="">{t('text.baseScenario')}</option>
-        {plan.scenarios.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
+        <ScenarioOptions baseLabel={t('text.baseScenario')} />
       </select>
     </label>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
 import { figureLabel } from './figureLabel.ts';
 import { FIGURES, type FigureKind, type FigureRef, figureValue } from './figureValue.ts';
 
@@ -29,12 +30,7 @@ export function FigureDialog({ onInsert, onClose }: { onInsert: (attrs: FigureRe
       <label>
         {t('text.figureScenario')}
         <select value={ref.scenario} onChange={(e) => set({ scenario: e.target.value })} data-testid="figure-scenario">
-          <option value="">{t('text.baseScenario')}</option>
-          {plan.scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <ScenarioOptions baseLabel={t('text.baseScenario')} />
         </select>
       </label>
       <label>

@@ -20,6 +20,7 @@ import {
 } from './uncertaintyForm.ts';
 import { type RunState, useMonteCarlo } from './useMonteCarlo.ts';
 import './uncertainty.css';
+import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
 
 /** This browser's storage, where the ranges are kept (none in a private window that blocks it). */
 const browserStorage = (): Storage | undefined => globalThis.localStorage;
@@ -101,12 +102,7 @@ export function UncertaintyView() {
               onChange={(e) => chooseScenario(e.target.value || null)}
               data-testid="risk-scenario"
             >
-              <option value="">{t('risk.basePlan')}</option>
-              {plan.scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <ScenarioOptions baseLabel={t('risk.basePlan')} />
             </select>
           </div>
           <h2>{t('risk.levers')}</h2>

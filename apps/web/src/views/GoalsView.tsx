@@ -8,6 +8,7 @@ import { InsatsGoalsTable } from '../goals/InsatsGoalsTable.tsx';
 import { LabelledField } from '../goals/LabelledField.tsx';
 import './budget.css';
 import '../goals/goals.css';
+import { ScenarioOptions } from './ScenarioOptions.tsx';
 
 /**
  * The Mål view: an overview of goals without a funded insats and insatser without a goal (in the
@@ -49,12 +50,7 @@ export function GoalsView() {
           data-testid="goals-scenario"
           onChange={(e) => setChosen(e.target.value || null)}
         >
-          <option value="">{t('goals.basePlan')}</option>
-          {plan.scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <ScenarioOptions baseLabel={t('goals.basePlan')} />
         </select>
       </div>
 
