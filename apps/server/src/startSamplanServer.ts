@@ -151,6 +151,7 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
       authenticate: authenticateWithAccounts(accounts),
       // The server, as the one writer, creates the document roots a plan needs (the text outline, the
       // strategy day's maps) when it loads a plan without them: clients never create them concurrently.
+      // New plans are stored with them already (createHttpApi), so only older plans change here.
       onLoad: async ({ doc }) => {
         const { ensureOutline, ensureWorkshop, PLAN_ROOT } = await import('@samplan/plan-doc');
         if (!doc.share.has(PLAN_ROOT)) return;

@@ -1,4 +1,4 @@
-import { findSection, type PlanSection, type PlanVersion, readVersions } from '@samplan/plan-doc';
+import { type PlanSection, type PlanVersion, readVersions } from '@samplan/plan-doc';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
 import { SectionEditor } from '../text/SectionEditor.tsx';
@@ -120,14 +120,7 @@ export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
           <h2 id={`print-${s.id}`}>
             {i + 1}. {s.title}
           </h2>
-          <SectionEditor
-            print
-            section={findSection(doc, s.id) ?? s}
-            editable={false}
-            awareness={null}
-            user={null}
-            highlights={NO_HIGHLIGHTS}
-          />
+          <SectionEditor print section={s} editable={false} awareness={null} user={null} highlights={NO_HIGHLIGHTS} />
           {after(s)}
         </section>
       ))}
