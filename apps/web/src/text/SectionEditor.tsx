@@ -140,6 +140,9 @@ function selectedRange(editor: Editor): { from: number; to: number } | null {
   }
 }
 
+/** A mouse press on a toolbar button leaves the focus (and the caret) in the editor. */
+const keepEditorFocus = (e: { preventDefault: () => void }) => e.preventDefault();
+
 function Toolbar({
   editor,
   editable,
@@ -168,9 +171,22 @@ function Toolbar({
         : null,
   });
   if (!editor) return null;
-  const chain = () => editor.chain().focus();
+  // The caret stays in the text: a toolbar button never takes focus on a mouse press (so what is typed
+  // right after the click lands in the editor), and a keyboard press gives focus back at once.
+  // Tiptap's own focus() is deferred to the next animation frame; keys typed before it would be lost.
+  const chain = () => {
+    if (!editor.view.hasFocus()) editor.view.focus();
+    return editor.chain().focus();
+  };
   const button = (key: string, label: string, pressed: boolean | undefined, run: () => void) => (
-    <button type="button" aria-pressed={pressed} onClick={run} data-testid={`tool-${key}`} disabled={!editable}>
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onMouseDown={keepEditorFocus}
+      onClick={run}
+      data-testid={`tool-${key}`}
+      disabled={!editable}
+    >
       {label}
     </button>
   );
@@ -208,7 +224,7 @@ function Toolbar({
           type="button"
           className="comment-button"
           data-testid="tool-comment"
-          onMouseDown={(e) => e.preventDefault()}
+          onMouseDown={keepEditorFocus}
           onClick={onComment}
         >
           {t('text.tool.comment')}
