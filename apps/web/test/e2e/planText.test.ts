@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
 import { seriousAxeViolations } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, goteborgSeed, openPlanAs, sharedPlanSuite, typeAmount } from './sharedPlan.ts';
+import { apiCall, createSharedPlan, docWritesSent, goteborgSeed, openPlanAs, sharedPlanSuite, typeAmount } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
 const suite = sharedPlanSuite(baseUrl);
@@ -182,9 +182,10 @@ describe('writing the plan text together', () => {
     await anna.getByTestId('section-vision').getByTestId('unresolved-count').waitFor();
     expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
     // An empty section opened read-only writes nothing (the server would close a commenter who writes text).
+    const writesBefore = await docWritesSent(vera);
     await vera.getByTestId('section-malgrupper').click();
     await vera.getByTestId('section-editor').waitFor();
-    await vera.waitForTimeout(500);
+    expect(await docWritesSent(vera)).toBe(writesBefore);
     expect(await vera.getByTestId('connection').getAttribute('data-status')).toBe('online');
 
     // A thread on a budget line, from the comments view; it counts under the Budget section for Anna.

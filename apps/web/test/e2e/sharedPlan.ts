@@ -42,6 +42,7 @@ export async function openPlanAs(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
   await context.addCookies([{ name: 'samplan_session', value: session, url: baseUrl }]);
+  await context.addInitScript(countDocWrites);
   const page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;
@@ -50,6 +51,38 @@ export async function openPlanAs(
   await waitForOnline(page);
   await waitForProjection(page);
   return { context, page };
+}
+
+/**
+ * Runs in the page before its scripts: counts the document writes it sends on any websocket — a
+ * y-websocket sync update (`0, 2, …`) or a sync step 2 that carries content (an empty one is
+ * `0, 1, 2, 0, 0`) — in `window.samplanDocWrites`. Awareness (`1, …`) is not a write.
+ */
+function countDocWrites(): void {
+  const counted = window as unknown as { samplanDocWrites: number };
+  counted.samplanDocWrites = 0;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data) {
+    const bytes = ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : null;
+    if (bytes && bytes[0] === 0 && (bytes[1] === 2 || (bytes[1] === 1 && bytes.length > 5))) counted.samplanDocWrites++;
+    send.call(this, data);
+  };
+}
+
+/**
+ * The document writes a page has sent so far, read once the page has settled: after two animation
+ * frames, so that whatever an edit or a mounted editor schedules (a render, a `setTimeout(0)` sync)
+ * has run. y-websocket sends a write in the same task as the document changes.
+ */
+export async function docWritesSent(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return (window as unknown as { samplanDocWrites: number }).samplanDocWrites;
+  });
 }
 
 /** Waits until the connection badge says online (connected and synced). */
