@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, numberFormatOf, numberText } from './cellText.ts';
+import { cellText, cleanFloat, isYearFormat, numberFormatOf, numberText } from './cellText.ts';
 
 describe('numberFormatOf', () => {
   it('reads the decimals and the percent sign of the positive section', () => {
@@ -40,5 +40,33 @@ describe('cellText', () => {
     expect(cellText({ text: 'länk', hyperlink: 'https://example.se' })).toBe('länk');
     expect(cellText({ error: '#DIV/0!' })).toBe('#DIV/0!');
     expect(cellText(true)).toBe('SANT');
+  });
+});
+
+describe('cleanFloat', () => {
+  it('removes the binary noise of a computed result, and nothing else', () => {
+    expect(cleanFloat(8562.000000000002)).toBe(8562);
+    expect(cleanFloat(0.1 + 0.2)).toBe(0.3);
+    expect(cleanFloat(1.1 * 1.1)).toBe(1.21);
+    expect(cleanFloat(-8430.000000000009)).toBe(-8430);
+    expect(cleanFloat(15333.499999999998)).toBe(15333.5);
+    for (const typed of [0.001, 1234.5671, 8562, 0.092, 123456789012.34, 1e21, 0, -0.3])
+      expect(cleanFloat(typed)).toBe(typed);
+    // A result that really has more digits keeps them (the importer refuses finer than öre).
+    expect(cleanFloat(1 / 3)).toBe(0.333333333333333);
+    expect(cleanFloat(2 / 3)).toBe(0.666666666666667);
+  });
+});
+
+describe('isYearFormat', () => {
+  it('is true for a date format that shows only the year', () => {
+    expect(['yyyy', 'YYYY', '[$-41D]yyyy', 'yy'].map(isYearFormat)).toEqual([true, true, true, true]);
+    expect(['yyyy-mm-dd', 'General', undefined, '0', '"år" yyyy'].map(isYearFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });

@@ -25,6 +25,31 @@ export function numberText(value: number, numFmt?: string): string {
   return percent ? `${text} %` : text;
 }
 
+/**
+ * A number without the float noise of a computed result: a formula's result is stored as the
+ * nearest binary float, often a few units in the last place off the decimal it means
+ * (`8562.000000000002`, `0.30000000000000004`, `-8430.00000000001`). The number becomes the
+ * shortest decimal within 16 units in the last place of it (`8562`, `0.3`, `-8430`): a relative
+ * 4e-15, far below any amount's öre, and below the 15 significant digits Excel keeps of a typed
+ * number, so a number a person typed (`0.001`, `1234.5671`) stays exactly as it is. Anything still
+ * finer than öre afterwards is the importer's error, never rounded away here.
+ */
+export function cleanFloat(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const ulp = 2 ** (Math.floor(Math.log2(Math.abs(value))) - 52);
+  for (let k = 1; k <= 15; k++) {
+    const candidate = Number(value.toPrecision(k));
+    if (Math.abs(candidate - value) <= 16 * ulp) return candidate;
+  }
+  return value;
+}
+
+/** A date format that shows only the year (`yyyy`, `[$-41D]ÅÅÅÅ` is stored as `yyyy`): a year header. */
+export function isYearFormat(numFmt: string | undefined): boolean {
+  const section = (numFmt ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').split(';')[0] ?? '';
+  return /^\s*y+\s*$/i.test(section);
+}
+
 /** A date as `ÅÅÅÅ-MM-DD` (a workbook's dates are calendar days at UTC midnight). */
 const isoDate = (date: Date): string => (Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10));
 

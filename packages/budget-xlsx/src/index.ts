@@ -3,7 +3,7 @@
  * projection sheet per scenario and a comparison, and reading the budget sheet back.
  */
 
-export { cellText, numberFormatOf, numberText } from './cellText.ts';
+export { cellText, cleanFloat, isYearFormat, numberFormatOf, numberText } from './cellText.ts';
 export {
   BASE_SHEET,
   BUDGET_SHEET,
@@ -15,4 +15,14 @@ export {
   SHARE_FORMAT,
 } from './exportBudgetWorkbook.ts';
 export { importBudgetWorkbook, sheetRecords } from './importBudgetWorkbook.ts';
+export {
+  cellRef,
+  listSheets,
+  loadWorkbook,
+  type ReadWorkbookGridOptions,
+  readWorkbookGrid,
+  type SheetInfo,
+  type WorkbookGrid,
+  worksheetGrid,
+} from './readWorkbookGrid.ts';
 export { MAX_SHEET_NAME, sheetNames } from './sheetNames.ts';
