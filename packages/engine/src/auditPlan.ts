@@ -25,9 +25,17 @@ export interface Audit {
   entries: AuditEntry[];
 }
 
-/** The engine's own value of a stated figure in a projected year. */
-export function figureValue(row: YearProjection, figure: StatedFigure): Ore | Rate | null {
+/**
+ * The engine's own value of a stated figure in a projected year. `lines`/`share-lines` need the
+ * projection's lines: pass `lines` (the figure's line ids) and `projection`; without them they are null.
+ */
+export function figureValue(
+  row: YearProjection,
+  figure: StatedFigure,
+  of?: { lines: readonly string[]; projection: Projection },
+): Ore | Rate | null {
   const c = row.costsByCategory;
+  const m = row.membersByGroup;
   switch (figure) {
     case 'revenue':
       return row.revenue;
@@ -61,7 +69,42 @@ export function figureValue(row: YearProjection, figure: StatedFigure): Ore | Ra
       return ratio(c.administration, row.costs);
     case 'share-unallocated':
       return ratio(c.unallocated, row.costs);
+    case 'esf-revenue':
+      return row.revenueBySource.esf;
+    case 'other-revenue':
+      return row.revenueBySource.income;
+    case 'share-member-state':
+      return ratio(m.state, row.revenueBySource.members);
+    case 'share-member-region':
+      return ratio(m.region, row.revenueBySource.members);
+    case 'share-member-kommun':
+      return ratio(m.kommun, row.revenueBySource.members);
+    case 'lines':
+    case 'share-lines': {
+      if (!of) return null;
+      const sum = linesSum(of.projection, row.year, of.lines);
+      if (figure === 'lines') return sum.amount;
+      return ratio(sum.amount, sum.kind === 'cost' ? row.costs : row.revenue);
+    }
   }
+}
+
+/** The sum of the named lines in a year of a projection, and whether they are cost or revenue lines. */
+function linesSum(
+  projection: Projection,
+  year: number,
+  ids: readonly string[],
+): { amount: Ore; kind: 'cost' | 'revenue' } {
+  const i = projection.years.indexOf(year);
+  const wanted = new Set(ids);
+  let amount = 0;
+  let kind: 'cost' | 'revenue' = 'revenue';
+  for (const line of projection.lines) {
+    if (!wanted.has(line.id)) continue;
+    amount += line.amounts[i] ?? 0;
+    if (line.kind === 'cost') kind = 'cost';
+  }
+  return { amount: amount as Ore, kind };
 }
 
 const isShare = (figure: StatedFigure) => figure.startsWith('share-');
@@ -101,7 +144,9 @@ export function auditPlan(plan: Plan): Audit {
   let checked = 0;
   for (const s of plan.stated) {
     const row = projectionFor(s.when).rows.find((r) => r.year === s.year);
-    const computed = row ? figureValue(row, s.figure) : null;
+
+    const projection = projectionFor(s.when);
+    const computed = row ? figureValue(row, s.figure, { lines: s.lines ?? [], projection }) : null;
     if (computed === null) continue;
     checked++;
     const base: AuditBase = { year: s.year, figure: s.figure, label: s.label, when: s.when, source: s.source };

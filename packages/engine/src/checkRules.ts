@@ -6,12 +6,36 @@ export type { Finding, RuleId } from './projection.ts';
 
 import { applyRate, compareRates, isZero, type Rate } from './rate.ts';
 
-/** Checks every year against the rules: no negative equity, the equity cap, the admin-share band. */
+/** What the rules know of the plan beyond its rows. */
+export interface RuleContext {
+  /** False when the plan states no opening equity (projected from 0): a `no-opening-equity` warning. Default true. */
+  openingEquityStated?: boolean;
+}
+
+/** The message of the `no-opening-equity` finding. */
+export const NO_OPENING_EQUITY_MESSAGE =
+  'Planen anger inget ingående eget kapital: eget kapital räknas från 0 kr tills det anges.';
+
+/**
+ * Checks every year against the rules: no negative equity, the equity cap, the admin-share band;
+ * and, when the plan states no opening equity, one warning on the first year.
+ */
 export function checkRules(
   rows: readonly YearProjection[],
   thresholds: { equityCap: Rate; adminMin: Rate; adminMax: Rate },
+  context: RuleContext = {},
 ): Finding[] {
   const findings: Finding[] = [];
+  const first = rows[0];
+  if (context.openingEquityStated === false && first) {
+    findings.push({
+      rule: 'no-opening-equity',
+      severity: 'warning',
+      year: first.year,
+      amount: first.openingEquity,
+      message: NO_OPENING_EQUITY_MESSAGE,
+    });
+  }
   for (const row of rows) {
     const { year, closingEquity, revenue } = row;
     if (closingEquity < 0) {

@@ -47,7 +47,10 @@ export interface CompiledCost {
 export interface CompiledPlan {
   plan: Plan;
   years: readonly number[];
+  /** Opening equity of the first year; 0 when the plan states none. */
   openingEquity: Ore;
+  /** Whether the plan states its opening equity (`openingEquity` present). */
+  openingEquityStated: boolean;
   members: CompiledMember[];
   projects: ReadonlyMap<string, EsfProject>;
   revenues: CompiledRevenue[];
@@ -232,6 +235,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     plan,
     years,
     openingEquity: kr(plan.openingEquity),
+    openingEquityStated: plan.openingEquity !== undefined,
     members,
     projects: new Map(plan.esfProjects.map((p) => [p.id, p])),
     revenues: plan.revenues.map((r) => compileRevenue(r, years)),

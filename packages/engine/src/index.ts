@@ -8,7 +8,7 @@ export { allocate } from './allocate.ts';
 export { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
 export { type Audit, type AuditEntry, auditPlan, figureValue } from './auditPlan.ts';
 export { monthIndex, monthsInYears } from './calendar.ts';
-export { checkRules, exceedsEquityCap } from './checkRules.ts';
+export { checkRules, exceedsEquityCap, NO_OPENING_EQUITY_MESSAGE, type RuleContext } from './checkRules.ts';
 export { type CompiledPlan, compilePlan } from './compilePlan.ts';
 export { CostAmountSchema, CostCategorySchema, CostLineSchema } from './costLineSchema.ts';
 export * from './formatSv.ts';

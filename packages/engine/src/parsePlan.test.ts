@@ -229,15 +229,82 @@ describe('parsePlan: errors are data with a path and a Swedish message', () => {
     });
   });
 
-  it('two years or six years', () => {
-    const two = errorsOf(parsePlan({ ...minimal(), years: [2023, 2024] }));
-    expect(two).toHaveLength(1);
-    expect(two[0]).toMatchObject({ code: 'schema-too_small', path: ['years'] });
-    expect(two[0]?.message).toMatch(/3/);
-    const six = errorsOf(parsePlan({ ...minimal(), years: [2023, 2024, 2025, 2026, 2027, 2028] }));
-    expect(six).toHaveLength(1);
-    expect(six[0]).toMatchObject({ code: 'schema-too_big', path: ['years'] });
-    expect(six[0]?.message).toMatch(/5/);
+  it('one to ten years: none or eleven are refused', () => {
+    const one = parsePlan({
+      ...minimal(),
+      years: [2025],
+      members: [{ ...minimal().members[0], amounts: { '2025': '1' } }],
+    });
+    expect(one.ok).toBe(true);
+    const ten = Array.from({ length: 10 }, (_, i) => 2023 + i);
+    expect(parsePlan({ ...minimal(), years: ten }).ok).toBe(true);
+    const none = errorsOf(parsePlan({ ...minimal(), years: [], members: [] }));
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({ code: 'schema-too_small', path: ['years'] });
+    expect(none[0]?.message).toMatch(/1/);
+    const eleven = errorsOf(parsePlan({ ...minimal(), years: [...ten, 2033] }));
+    expect(eleven).toHaveLength(1);
+    expect(eleven[0]).toMatchObject({ code: 'schema-too_big', path: ['years'] });
+    expect(eleven[0]?.message).toMatch(/10/);
+  });
+
+  it('opening equity may be absent (the document states none), but not malformed', () => {
+    const { openingEquity: _, ...rest } = minimal();
+    const parsed = parsePlan(rest);
+    expect(parsed.ok && parsed.value.openingEquity).toBeUndefined();
+    expect(parsed.ok).toBe(true);
+    expect(errorsOf(parsePlan({ ...minimal(), openingEquity: '12,5' }))[0]).toMatchObject({ path: ['openingEquity'] });
+  });
+
+  it('stated figures: lines are required, known and of one kind for line sums, refused elsewhere', () => {
+    const stated = (s: Record<string, unknown>) => ({ ...rich(), stated: [{ year: 2023, value: '1', ...s }] });
+    expect(parsePlan(stated({ figure: 'lines', lines: ['gg-rev', 'fk'] })).ok).toBe(true);
+    expect(parsePlan(stated({ figure: 'share-lines', value: '0.5', lines: ['gg-cost'] })).ok).toBe(true);
+    expect(errorsOf(parsePlan(stated({ figure: 'lines' })))).toMatchObject([
+      { code: 'lines-missing', path: ['stated', 0, 'lines'] },
+    ]);
+    expect(errorsOf(parsePlan(stated({ figure: 'share-lines', lines: [] })))).toMatchObject([
+      { code: 'lines-missing', path: ['stated', 0, 'lines'] },
+    ]);
+    expect(errorsOf(parsePlan(stated({ figure: 'lines', lines: ['fk', 'nope'] })))).toMatchObject([
+      { code: 'unknown-line', path: ['stated', 0, 'lines', 1] },
+    ]);
+    expect(errorsOf(parsePlan(stated({ figure: 'lines', lines: ['fk', 'fk'] })))).toMatchObject([
+      { code: 'duplicate-line', path: ['stated', 0, 'lines', 1] },
+    ]);
+    expect(errorsOf(parsePlan(stated({ figure: 'share-lines', lines: ['fk', 'gg-cost'] })))).toMatchObject([
+      { code: 'mixed-lines', path: ['stated', 0, 'lines'] },
+    ]);
+    expect(errorsOf(parsePlan(stated({ figure: 'costs', lines: ['fk'] })))).toMatchObject([
+      { code: 'lines-not-allowed', path: ['stated', 0, 'lines'] },
+    ]);
+  });
+
+  it('stated figures: sign, the new figures and a source with row, sheet and quote', () => {
+    const parsed = parsePlan({
+      ...rich(),
+      stated: [
+        {
+          year: 2023,
+          figure: 'costs',
+          value: '-15869000',
+          sign: 'negative',
+          source: { file: 'plan.xlsx', sheet: 'Budget', row: 34, column: 2 },
+        },
+        { year: 2023, figure: 'esf-revenue', value: '3308000' },
+        { year: 2023, figure: 'other-revenue', value: '0' },
+        { year: 2023, figure: 'share-member-state', value: '0.5', source: { quote: 'Staten står för hälften.' } },
+        { year: 2023, figure: 'share-member-region', value: '0.25' },
+        { year: 2023, figure: 'share-member-kommun', value: '0.25' },
+      ],
+    });
+    expect(parsed.ok).toBe(true);
+    expect(
+      errorsOf(parsePlan({ ...rich(), stated: [{ year: 2023, figure: 'costs', value: '1', sign: 'positive' }] }))[0],
+    ).toMatchObject({ path: ['stated', 0, 'sign'] });
+    expect(
+      errorsOf(parsePlan({ ...rich(), stated: [{ year: 2023, figure: 'costs', value: '1', source: { row: 0 } }] }))[0],
+    ).toMatchObject({ path: ['stated', 0, 'source', 'row'] });
   });
 
   it('duplicate ids, across members, projects, revenue and cost lines', () => {

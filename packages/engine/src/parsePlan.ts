@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Plan, PlanSchema } from './planSchema.ts';
+import { LINE_FIGURES, type Plan, PlanSchema } from './planSchema.ts';
 import { compareRates, parseRate } from './rate.ts';
 import { resolveScenario } from './resolveScenario.ts';
 import { fail, type Issue, ok, type Result } from './result.ts';
@@ -66,7 +66,7 @@ export function validatePlan(plan: Plan): Issue[] {
   const rateWithin = (value: string, min: number, max: number, path: (string | number)[], what: string) =>
     checkRate(value, min, max, path, at, what);
 
-  amount(plan.openingEquity, ['openingEquity']);
+  if (plan.openingEquity !== undefined) amount(plan.openingEquity, ['openingEquity']);
   const projects = new Set(plan.esfProjects.map((p) => p.id));
   const members = new Set(plan.members.map((m) => m.id));
   plan.esfProjects.forEach((p, i) => {
@@ -131,6 +131,39 @@ export function validatePlan(plan: Plan): Issue[] {
       'band-reversed',
       'Administrationsandelens nedre gräns är större än den övre',
     );
+  const lineKinds = new Map<string, 'revenue' | 'cost'>([
+    ...plan.members.map((m) => [m.id, 'revenue'] as const),
+    ...plan.revenues.map((r) => [r.id, 'revenue'] as const),
+    ...plan.costs.map((c) => [c.id, 'cost'] as const),
+  ]);
+  /** `lines` of a stated figure: required, known and of one kind for lines/share-lines; absent otherwise. */
+  const statedLines = (s: Plan['stated'][number], path: (string | number)[]) => {
+    const p = [...path, 'lines'];
+    if (!LINE_FIGURES.has(s.figure)) {
+      if (s.lines !== undefined)
+        at(p, 'lines-not-allowed', `Bara summor av rader (lines, share-lines) anger rader, inte ${s.figure}`);
+      return;
+    }
+    if (!s.lines?.length) {
+      at(p, 'lines-missing', `Ange vilka rader som summeras (${s.figure})`);
+      return;
+    }
+    const kinds = new Set<string>();
+    const listed = new Set<string>();
+    s.lines.forEach((id, j) => {
+      const kind = lineKinds.get(id);
+      if (listed.has(id)) at([...p, j], 'duplicate-line', `Raden "${id}" står två gånger`);
+      listed.add(id);
+      if (kind) kinds.add(kind);
+      else at([...p, j], 'unknown-line', `Raden "${id}" finns inte bland planens medlemmar, intäkter eller kostnader`);
+    });
+    if (kinds.size > 1)
+      at(
+        p,
+        'mixed-lines',
+        'En summa av rader tar antingen intäkter (medlemmar, intäktsrader) eller kostnader, inte båda',
+      );
+  };
   plan.stated.forEach((s, i) => {
     if (!yearSet.has(String(s.year)))
       at(['stated', i, 'year'], 'year-outside-plan', `${s.year} är inte ett av planens år`);
@@ -139,6 +172,7 @@ export function validatePlan(plan: Plan): Issue[] {
     if (s.figure.startsWith('share-')) rateWithin(s.value, -10, 10, ['stated', i, 'value'], 'En andel');
     else amount(s.value, ['stated', i, 'value']);
     if (s.precision !== undefined && !s.figure.startsWith('share-')) amount(s.precision, ['stated', i, 'precision']);
+    statedLines(s, ['stated', i]);
   });
   const goalIds = new Set(plan.goals.map((g) => g.id));
   plan.goals.forEach((g, i) => {

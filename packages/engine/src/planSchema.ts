@@ -58,7 +58,32 @@ export const StatedFigureSchema = z.enum([
   'share-structural',
   'share-administration',
   'share-unallocated',
+  'esf-revenue',
+  'other-revenue',
+  'lines',
+  'share-lines',
+  'share-member-state',
+  'share-member-region',
+  'share-member-kommun',
 ]);
+
+/** The figures that need `lines`: the sum of the named lines, or that sum as a share. */
+export const LINE_FIGURES: ReadonlySet<StatedFigure> = new Set(['lines', 'share-lines']);
+
+/** Where a stated figure was read: the file, its line and column, the sheet and row of a workbook, the sentence of a text. */
+export const StatedSourceSchema = z.object({
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  row: z.number().int().positive().optional().describe('1-based row in the source sheet (xlsx)'),
+  sheet: z.string().optional().describe('Sheet of a workbook'),
+  quote: z
+    .string()
+    .optional()
+    .describe(
+      'The sentence of the document the figure was read from, for a figure in the text ("budgetram 8 562 tkr")',
+    ),
+});
 
 /** A figure as the source document prints it, kept for the audit. */
 export const StatedSchema = z.object({
@@ -67,7 +92,7 @@ export const StatedSchema = z.object({
   value: z
     .string()
     .regex(/^-?\d+(\.\d+)?$/)
-    .describe('Kronor for amounts; a fraction ("0.092") for share-* figures'),
+    .describe('Kronor for amounts; a fraction ("0.092") for share-* figures; as printed (see sign)'),
   precision: z
     .string()
     .regex(/^\d+(\.\d+)?$/)
@@ -80,9 +105,15 @@ export const StatedSchema = z.object({
     .object({ project: IdSchema, runs: z.boolean() })
     .optional()
     .describe('The figure assumes this ESF project runs (or not)'),
-  source: z
-    .object({ file: z.string().optional(), line: z.number().int(), column: z.number().int().optional() })
-    .optional(),
+  lines: z
+    .array(IdSchema)
+    .optional()
+    .describe('For lines and share-lines: the ids of the lines summed (members, revenue lines or cost lines)'),
+  sign: z
+    .literal('negative')
+    .optional()
+    .describe('The document prints this figure with the opposite sign ("Summa kostnader −15 869"): compared as −value'),
+  source: StatedSourceSchema.optional(),
 });
 
 export const AssumptionsSchema = z.object({
@@ -99,13 +130,23 @@ export const ThresholdsSchema = z.object({
     .describe('Band for administration’s share of total cost'),
 });
 
+/** The fewest and the most years a plan may have. */
+export const MIN_YEARS = 1;
+export const MAX_YEARS = 10;
+
 /** A plan (verksamhetsplan budget): the base that scenarios change. Amounts are decimal strings in kronor. */
 export const PlanSchema = z
   .object({
     version: z.literal(1).default(1),
     name: z.string().min(1).describe('Name of the förbund and plan'),
-    years: z.array(YearSchema).min(3).max(5).describe('Consecutive years: the budget year and 2–4 plan years'),
-    openingEquity: KronorSchema.describe('Opening equity (ingående eget kapital) of the first year'),
+    years: z
+      .array(YearSchema)
+      .min(MIN_YEARS)
+      .max(MAX_YEARS)
+      .describe('1 to 10 consecutive years: the budget year and the plan years'),
+    openingEquity: KronorSchema.optional().describe(
+      'Opening equity (ingående eget kapital) of the first year; absent when the document states none (projected as 0)',
+    ),
     members: z.array(MemberSchema),
     esfProjects: z.array(EsfProjectSchema).default([]),
     revenues: z.array(RevenueLineSchema).default([]),
@@ -131,6 +172,7 @@ export type CostAmount = z.output<typeof CostAmountSchema>;
 export type CostCategory = z.output<typeof CostCategorySchema>;
 export type Stated = z.output<typeof StatedSchema>;
 export type StatedFigure = z.output<typeof StatedFigureSchema>;
+export type StatedSource = z.output<typeof StatedSourceSchema>;
 export type Assumptions = z.output<typeof AssumptionsSchema>;
 export type Thresholds = z.output<typeof ThresholdsSchema>;
 

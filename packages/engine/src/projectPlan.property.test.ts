@@ -12,7 +12,7 @@ type CostInput = NonNullable<PlanInput['costs']>[number];
 type MemberInput = PlanInput['members'][number];
 
 // ---------------------------------------------------------------------------------------------
-// Generators: random valid plans (3–5 years, decimal strings in kronor) and random scenarios.
+// Generators: random valid plans (1–10 years, decimal strings in kronor) and random scenarios.
 // ---------------------------------------------------------------------------------------------
 
 const kr = (o: number) => formatKronor(o as Ore);
@@ -35,7 +35,7 @@ interface Shape {
 }
 
 const shape: fc.Arbitrary<Shape> = fc
-  .record({ y0: fc.integer({ min: 2018, max: 2032 }), n: fc.integer({ min: 3, max: 5 }) })
+  .record({ y0: fc.integer({ min: 2018, max: 2032 }), n: fc.integer({ min: 1, max: 10 }) })
   .map(({ y0, n }) => {
     const years = Array.from({ length: n }, (_, i) => y0 + i);
     return { years, month: fc.integer({ min: (y0 - 1) * 12, max: (y0 + n) * 12 + 11 }) };
@@ -144,7 +144,10 @@ const planInput = (options: PlanOptions = {}): fc.Arbitrary<PlanInput> =>
           .record({
             revenues: fc.array(revenue, { maxLength: 4 }),
             costs: fc.array(cost, { minLength: 1, maxLength: 8 }),
-            openingEquity: fc.integer({ min: -2_000_000_000, max: 5_000_000_000 }),
+            openingEquity: fc.option(fc.integer({ min: -2_000_000_000, max: 5_000_000_000 }), {
+              nil: undefined,
+              freq: 5,
+            }),
             utilization: options.utilization
               ? fc.constant(options.utilization)
               : fc.constantFrom('1', '0.9', '0.95', '0.875'),
@@ -170,7 +173,7 @@ const planInput = (options: PlanOptions = {}): fc.Arbitrary<PlanInput> =>
             return {
               name: 'Slumpförbundet',
               years: s.years,
-              openingEquity: kr(openingEquity),
+              ...(openingEquity === undefined ? {} : { openingEquity: kr(openingEquity) }),
               members,
               esfProjects: statuses.map((status, i) => ({ id: `p${i}`, name: `Projekt ${i}`, status })),
               revenues: revenues
@@ -322,7 +325,7 @@ function expectInvariants(plan: Plan, p: Projection): void {
   expect(p.rows.map((r) => r.year)).toEqual(plan.years);
   const amountsOf = (kind: string, group?: string) =>
     p.lines.filter((l) => l.kind === kind && (group === undefined || l.group === group));
-  let opening = toOre(plan.openingEquity);
+  let opening = toOre(plan.openingEquity ?? '0');
   p.rows.forEach((row, i) => {
     const at = (lines: { amounts: readonly number[] }[]) => sum(lines.map((l) => l.amounts[i] ?? Number.NaN));
     // (8) no NaN, every amount a safe integer
@@ -377,6 +380,10 @@ function expectInvariants(plan: Plan, p: Projection): void {
   // findings agree with the rows
   const negative = p.rows.filter((r) => r.closingEquity < 0).map((r) => r.year);
   expect(p.findings.filter((f) => f.rule === 'negative-equity').map((f) => f.year)).toEqual(negative);
+  // a plan without opening equity says so once, on its first year
+  expect(p.findings.filter((f) => f.rule === 'no-opening-equity').map((f) => f.year)).toEqual(
+    plan.openingEquity === undefined ? [plan.years[0]] : [],
+  );
 }
 
 const lineAmounts = (p: Projection, id: string): readonly number[] => {
@@ -408,7 +415,7 @@ describe('projection invariants (property)', () => {
   it('(3) opening equity moves equity only, never revenue, costs or result', () => {
     fc.assert(
       fc.property(arbPlan(), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (plan, delta) => {
-        const shifted = toOre(plan.openingEquity) + delta;
+        const shifted = toOre(plan.openingEquity ?? '0') + delta;
         fc.pre(Math.abs(shifted) <= 100_000_000_000);
         const other = parsed({ ...plan, openingEquity: kr(shifted) });
         const a = base(plan);

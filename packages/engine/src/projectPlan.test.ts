@@ -143,6 +143,72 @@ describe('projectPlan', () => {
     ]);
   });
 
+  it('a plan that states no opening equity projects from 0 kr, with a warning on its first year', () => {
+    const { openingEquity: _, ...rest } = base();
+    const without = project(parse(rest));
+    const stated = project(parse({ ...rest, openingEquity: '0' }));
+    expect(without.rows).toEqual(stated.rows);
+    expect(without.findings.filter((f) => f.rule === 'no-opening-equity')).toEqual([
+      {
+        rule: 'no-opening-equity',
+        severity: 'warning',
+        year: 2023,
+        amount: 0,
+        message: 'Planen anger inget ingående eget kapital: eget kapital räknas från 0 kr tills det anges.',
+      },
+    ]);
+    expect(stated.findings.some((f) => f.rule === 'no-opening-equity')).toBe(false);
+  });
+
+  it('one year and ten years project like any other horizon', () => {
+    const years = Array.from({ length: 10 }, (_, i) => 2023 + i);
+    const ten = project(
+      parse({
+        name: 'Tio år',
+        years,
+        openingEquity: '100',
+        members: [
+          { id: 'fk', name: 'FK', group: 'state', amounts: Object.fromEntries(years.map((y) => [y, '1000'])) },
+          { id: 'reg', name: 'Regionen', group: 'region' },
+          { id: 'kom', name: 'Kommunen', group: 'kommun' },
+        ],
+        costs: [
+          {
+            id: 'k',
+            name: 'Kansli',
+            category: 'administration',
+            amount: { type: 'yearly', amounts: Object.fromEntries(years.map((y) => [y, '1500'])) },
+          },
+        ],
+      }),
+    );
+    // revenue 1 000 + 500 + 500 a year, cost 1 500: +500 a year from 100
+    expect(ten.rows.map((r) => r.closingEquity / 100)).toEqual(years.map((_, i) => 100 + 500 * (i + 1)));
+    const one = project(
+      parse({
+        name: 'Ett år',
+        years: [2025],
+        openingEquity: '1000000',
+        members: [
+          { id: 'fk', name: 'FK', group: 'state', amounts: { '2025': '2000000' } },
+          { id: 'reg', name: 'Regionen', group: 'region' },
+          { id: 'kom', name: 'Kommunen', group: 'kommun' },
+        ],
+        costs: [
+          {
+            id: 'k',
+            name: 'Kansli',
+            category: 'administration',
+            amount: { type: 'yearly', amounts: { '2025': '4500000' } },
+          },
+        ],
+      }),
+    );
+    // 2 000 000 + 1 000 000 + 1 000 000 − 4 500 000 = −500 000 from 1 000 000
+    expect(one.rows.map((r) => [r.year, r.result / 100, r.closingEquity / 100])).toEqual([[2025, -500_000, 500_000]]);
+    expect(one.findings.map((f) => f.rule)).toEqual(['admin-share']);
+  });
+
   it('returns a scenario’s errors as data', () => {
     const result = projectPlan(parse(base()), {
       id: 's',

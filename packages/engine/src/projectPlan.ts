@@ -84,7 +84,7 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   ) {
     throw new RangeError('Plan totals exceed the exact range');
   }
-  const findings = checkRules(rows, cp.thresholds);
+  const findings = checkRules(rows, cp.thresholds, { openingEquityStated: cp.openingEquityStated });
   let lines: ProjectedLine[] | undefined;
   // The per-line list is built on first read: goal seeks and summaries never need it.
   return {

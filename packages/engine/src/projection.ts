@@ -3,8 +3,11 @@ import type { Ore } from './money.ts';
 import type { CostCategory, MemberGroup } from './planSchema.ts';
 import type { Rate } from './rate.ts';
 
-/** The rules a plan must respect. */
-export type RuleId = 'negative-equity' | 'equity-cap' | 'admin-share';
+/**
+ * The rules a plan must respect, and `no-opening-equity`: the plan states no opening equity, so
+ * every equity figure is counted from 0 kr.
+ */
+export type RuleId = 'negative-equity' | 'equity-cap' | 'admin-share' | 'no-opening-equity';
 
 /** A rule broken in a year, with the amounts behind it and a Swedish message for the board. */
 export interface Finding {
@@ -13,7 +16,7 @@ export interface Finding {
   severity: 'error' | 'warning';
   year: number;
   message: string;
-  /** The figure the rule looks at: closing equity, or administration cost. */
+  /** The figure the rule looks at: closing equity, administration cost, or the opening equity used (0). */
   amount: Ore;
   /** The limit in kronor where there is one (the equity cap in kronor). */
   limit?: Ore;

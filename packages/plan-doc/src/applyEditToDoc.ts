@@ -1,6 +1,7 @@
 import { assertNever } from '@samplan/engine';
 import type { PlanEdit } from '@samplan/plan-store';
 import * as Y from 'yjs';
+import { applyYearEditToDoc } from './applyYearEditToDoc.ts';
 import { collectionOf, type DocCollection, ensureMap, planRoot } from './planRoot.ts';
 import { writePlanInto } from './planToDoc.ts';
 import { patchRecord, RECORD_FIELDS, writeRecord } from './recordFields.ts';
@@ -77,7 +78,7 @@ function setCell(parent: Y.Map<unknown>, year: number, value: string | null): vo
  * Applies one edit to the document as the smallest Yjs operations, in one transaction with `origin`:
  * `set-amount` sets one key of one year map, so people editing different lines, or different years
  * of one line, never conflict; `set-line` patches only the given fields (a name is a text replace);
- * `replace-plan` clears and rewrites. It does not validate: check the edit first (the store does).
+ * the year edits move year keys cell by cell (`applyYearEditToDoc`); `replace-plan` clears and rewrites. It does not validate: check the edit first (the store does).
  */
 export function applyEditToDoc(doc: Y.Doc, edit: PlanEdit, origin: unknown = null): void {
   const root = planRoot(doc);
@@ -90,7 +91,9 @@ export function applyEditToDoc(doc: Y.Doc, edit: PlanEdit, origin: unknown = nul
         return;
       }
       case 'set-opening-equity':
-        if (root.get('openingEquity') !== edit.value) root.set('openingEquity', edit.value);
+        if (edit.value === null) {
+          if (root.has('openingEquity')) root.delete('openingEquity');
+        } else if (root.get('openingEquity') !== edit.value) root.set('openingEquity', edit.value);
         return;
       case 'set-amount': {
         const line = recordOf(root, edit.collection, edit.id);
@@ -163,6 +166,10 @@ export function applyEditToDoc(doc: Y.Doc, edit: PlanEdit, origin: unknown = nul
         return putRecord(root, 'activities', edit.activity);
       case 'remove-activity':
         return removeRecord(root, 'activities', edit.id);
+      case 'add-year':
+      case 'drop-first-year':
+      case 'shift-years':
+        return applyYearEditToDoc(root, edit);
       case 'replace-plan':
         return writePlanInto(root, edit.plan);
       default:

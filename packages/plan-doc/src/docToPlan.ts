@@ -175,9 +175,14 @@ function createReader() {
     return {
       version: root.has('version') ? value(root.get('version'), ['version']) : undefined,
       name: text(root.get('name'), ['name']),
+      // Two clients adding the same year at once (or moving the plan by the same years) leave it
+      // twice: the first place wins, as for an id in an order.
       years:
         years instanceof Y.Array && !tooMany(years.length, ['years'])
-          ? years.toArray().map((y, i) => value(y, ['years', i]))
+          ? years
+              .toArray()
+              .map((y, i) => value(y, ['years', i]))
+              .filter((y, i, all) => all.indexOf(y) === i)
           : wrong(['years'], 'åren (Y.Array)'),
       openingEquity: value(root.get('openingEquity'), ['openingEquity']),
       assumptions: plainMap(root.get('assumptions'), ASSUMPTION_KEYS, ['assumptions']),

@@ -35,7 +35,8 @@ export function writePlanInto(root: Y.Map<unknown>, plan: Plan): void {
   root.set('version', plan.version);
   root.set('name', new Y.Text(plan.name));
   root.set('years', Y.Array.from([...plan.years]));
-  root.set('openingEquity', plan.openingEquity);
+  if (plan.openingEquity === undefined) root.delete('openingEquity');
+  else root.set('openingEquity', plan.openingEquity);
   root.set('assumptions', new Y.Map<unknown>(Object.entries(plan.assumptions)));
   const { adminShare, ...thresholds } = plan.thresholds;
   root.set(

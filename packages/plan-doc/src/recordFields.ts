@@ -48,6 +48,8 @@ export const RECORD_FIELDS = {
     precision: 'value',
     label: 'value',
     when: 'value',
+    lines: 'value',
+    sign: 'value',
     source: 'value',
   } satisfies Fields<Stated>,
   scenarios: { name: 'text', basedOn: 'value', changes: 'changes' } satisfies Fields<Scenario>,

@@ -12,7 +12,7 @@ import {
 import type { PlanEdit } from '@samplan/plan-store';
 import fc from 'fast-check';
 
-// Random valid plans (3–5 years, every kind of record, amounts as decimal strings in kronor) and
+// Random valid plans (1–10 years, every kind of record, amounts as decimal strings in kronor) and
 // random edits of them. The shape follows packages/engine/src/projectPlan.property.test.ts.
 
 type CostInput = NonNullable<PlanInput['costs']>[number];
@@ -116,13 +116,16 @@ const parsed = (input: PlanInput): Plan => {
 
 /** A random valid plan with members, ESF projects, revenue and cost lines, stated figures and scenarios. */
 export const arbPlan: fc.Arbitrary<Plan> = fc
-  .record({ y0: fc.integer({ min: 2018, max: 2030 }), n: fc.integer({ min: 3, max: 5 }) })
+  .record({ y0: fc.integer({ min: 2018, max: 2030 }), n: fc.integer({ min: 1, max: 10 }) })
   .map(({ y0, n }) => Array.from({ length: n }, (_, i) => y0 + i))
   .chain((years) =>
     fc
       .record({
         name: arbName,
-        openingEquity: fc.integer({ min: -2_000_000_000, max: 5_000_000_000 }).map(kr),
+        openingEquity: fc.option(fc.integer({ min: -2_000_000_000, max: 5_000_000_000 }).map(kr), {
+          nil: undefined,
+          freq: 5,
+        }),
         state: fc.array(yearAmounts(years), { minLength: 1, maxLength: 2 }),
         followers: fc.array(
           fc.record({
@@ -221,7 +224,7 @@ export const arbPlan: fc.Arbitrary<Plan> = fc
             return parsed({
               name: r.name,
               years,
-              openingEquity: r.openingEquity,
+              ...(r.openingEquity === undefined ? {} : { openingEquity: r.openingEquity }),
               members,
               esfProjects: r.projects.map((p, i) => ({ id: `p${i}`, ...p })),
               revenues,
@@ -276,7 +279,14 @@ export const arbEdit = (plan: Plan): fc.Arbitrary<PlanEdit> => {
     .map((c): CostLine => c as CostLine);
   const edits: fc.Arbitrary<PlanEdit>[] = [
     arbName.map((name) => ({ type: 'set-name', name })),
-    fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((o) => ({ type: 'set-opening-equity', value: kr(o) })),
+    fc
+      .option(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map(kr), { nil: null, freq: 4 })
+      .map((value) => ({ type: 'set-opening-equity', value })),
+    fc.constant({ type: 'add-year' }),
+    fc
+      .option(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map(kr), { nil: null, freq: 4 })
+      .map((openingEquity) => ({ type: 'drop-first-year', openingEquity })),
+    fc.integer({ min: -3, max: 3 }).map((by) => ({ type: 'shift-years', by })),
     fc.record({ id: memberId, year, value }).map((e) => ({ type: 'set-amount', collection: 'members', ...e })),
     fc.record({ id: revenueId, year, value }).map((e) => ({ type: 'set-amount', collection: 'revenues', ...e })),
     fc.record({ id: costId, year, value }).map((e) => ({ type: 'set-amount', collection: 'costs', ...e })),

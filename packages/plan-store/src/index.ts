@@ -8,3 +8,18 @@ export {
   type PlanStore,
   type StorageLike,
 } from './planStore.ts';
+export {
+  addYear,
+  carryYear,
+  dropFirstYear,
+  dropYearFromChange,
+  dropYearFromCostLine,
+  runsInYear,
+  shiftChange,
+  shiftCostLine,
+  shiftYearKeys,
+  shiftYears,
+  withoutYear,
+  YearEditError,
+  yearEditIssue,
+} from './yearEdits.ts';

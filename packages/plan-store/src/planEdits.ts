@@ -13,6 +13,7 @@ import {
   type RevenueLine,
   type Scenario,
 } from '@samplan/engine';
+import { addYear, dropFirstYear, shiftYears, YearEditError } from './yearEdits.ts';
 
 /** The line collections a plan has. */
 export type LineCollection = 'members' | 'revenues' | 'costs';
@@ -24,7 +25,8 @@ type LineOf<C extends LineCollection> = C extends 'members' ? Member : C extends
  */
 export type PlanEdit =
   | { type: 'set-name'; name: string }
-  | { type: 'set-opening-equity'; value: string }
+  /** Sets the opening equity of the first year; `null` clears it (the plan states none). */
+  | { type: 'set-opening-equity'; value: string | null }
   | { type: 'set-amount'; collection: LineCollection; id: string; year: number; value: string | null }
   | { type: 'set-line'; collection: 'members'; id: string; patch: Partial<Member> }
   | { type: 'set-line'; collection: 'revenues'; id: string; patch: Partial<RevenueLine> }
@@ -52,6 +54,15 @@ export type PlanEdit =
   | { type: 'remove-indicator'; id: string }
   | { type: 'put-activity'; activity: Activity }
   | { type: 'remove-activity'; id: string }
+  /** Appends the year after the last, amounts carried from the last year (see `addYear`); refused beyond ten years. */
+  | { type: 'add-year' }
+  /**
+   * Removes the first year with its amounts and stated figures and sets the opening equity (the
+   * caller passes the dropped year's projected closing equity; null: none); refused for one year.
+   */
+  | { type: 'drop-first-year'; openingEquity: string | null }
+  /** Moves the whole plan by `by` whole years: every year and year key; dates stay (see `shiftYears`). */
+  | { type: 'shift-years'; by: number }
   | { type: 'replace-plan'; plan: Plan };
 
 /** Adds `record` at the end, or puts it in the place of the one with the same id. */
@@ -83,8 +94,11 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
   switch (edit.type) {
     case 'set-name':
       return { ...plan, name: edit.name };
-    case 'set-opening-equity':
-      return { ...plan, openingEquity: edit.value };
+    case 'set-opening-equity': {
+      if (edit.value !== null) return { ...plan, openingEquity: edit.value };
+      const { openingEquity: _, ...rest } = plan;
+      return rest;
+    }
     case 'set-amount':
       if (edit.collection === 'costs') {
         return mapLine(plan, 'costs', edit.id, (line) =>
@@ -183,6 +197,12 @@ export function applyPlanEdit(plan: Plan, edit: PlanEdit): Plan {
       return { ...plan, activities: putById(plan.activities, edit.activity) };
     case 'remove-activity':
       return { ...plan, activities: plan.activities.filter((a) => a.id !== edit.id) };
+    case 'add-year':
+      return addYear(plan);
+    case 'drop-first-year':
+      return dropFirstYear(plan, edit.openingEquity);
+    case 'shift-years':
+      return shiftYears(plan, edit.by);
     case 'replace-plan':
       return edit.plan;
   }
@@ -193,6 +213,7 @@ export function tryApplyPlanEdit(plan: Plan, edit: PlanEdit): Result<Plan> {
   try {
     return ok(applyPlanEdit(plan, edit));
   } catch (e) {
+    if (e instanceof YearEditError) return fail<Issue>({ code: e.code, message: e.message, path: ['years'] });
     return fail<Issue>({ code: 'edit-failed', message: e instanceof Error ? e.message : String(e) });
   }
 }
