@@ -316,18 +316,29 @@ describe('auditPlan: precision, shares and conditions', () => {
     });
   });
 
-  it('does not count a share of zero costs', () => {
+  it('a share of zero costs cannot be checked: an error of the audit, not a silent skip', () => {
     const plan = parse({
       name: 'Tom',
       years: [2023, 2024, 2025],
       openingEquity: '0',
       members: [],
       stated: [
-        { year: 2023, figure: 'share-administration', value: '0.1' },
+        { year: 2023, figure: 'share-administration', value: '0.1', label: 'Förvaltning, andel' },
         { year: 2023, figure: 'costs', value: '0' },
       ],
     });
-    expect(auditPlan(plan)).toEqual({ checked: 1, entries: [] });
+    expect(auditPlan(plan)).toEqual({
+      checked: 1,
+      entries: [],
+      errors: [
+        {
+          code: 'audit-no-base',
+          message: 'Angiven siffra "Förvaltning, andel" 2023: andelen kan inte räknas, kostnaderna är 0 kr',
+          path: ['stated', 0, 'figure'],
+          field: 'figure',
+        },
+      ],
+    });
   });
 
   it('figureValue maps every figure to the projected row', () => {
@@ -352,6 +363,236 @@ describe('stated figures the audit cannot read are refused', () => {
     });
     expect(!result.ok && result.errors.map((e) => [e.code, e.path])).toEqual([
       ['amount-precision', ['stated', 0, 'value']],
+    ]);
+  });
+});
+
+// The small plan in 2023: revenue 4 000 000 (FK 2 000 000, region and kommun 1 000 000 each; the
+// applied ESF project MIA is left out), costs 3 000 123.45 (Insatser 2 700 123.45, Kansli 300 000).
+
+describe('auditPlan: signs as the document prints them', () => {
+  it('a cost total printed negative is not a slip; the same figure without its sign is', () => {
+    const printed = {
+      year: 2023,
+      figure: 'costs',
+      value: '-3000000',
+      precision: '1000',
+      label: 'Summa kostnader',
+    } as const;
+    expect(auditPlan(small([{ ...printed, sign: 'negative' }]))).toEqual({ checked: 1, entries: [], errors: [] });
+    // read as the engine's convention, it is off by twice its size: the false slip the sign removes
+    expect(auditPlan(small([printed])).entries.map(kr)).toEqual([
+      [2023, 'costs', -3_000_000, 3_000_123.45, -6_000_123.45],
+    ]);
+  });
+
+  it('a negative-printed total that is off keeps its printed value; the difference is in the engine’s sign', () => {
+    const audit = auditPlan(
+      small([
+        {
+          year: 2023,
+          figure: 'costs',
+          value: '-3001000',
+          precision: '1000',
+          sign: 'negative',
+          label: 'Summa kostnader',
+        },
+      ]),
+    );
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({ label: 'Summa kostnader', sign: 'negative', unit: 'kr' });
+    expect(audit.entries.map(kr)).toEqual([[2023, 'costs', -3_001_000, 3_000_123.45, 876.55]]);
+  });
+
+  it('the sign applies to any figure: a result printed with the opposite sign', () => {
+    // 2023 result: 4 000 000 − 3 000 123.45 = 999 876.55, printed as "−1 000" tkr in a table that prints surpluses negative
+    const right = auditPlan(
+      small([{ year: 2023, figure: 'result', value: '-1000000', precision: '1000', sign: 'negative' }]),
+    );
+    expect(right.entries).toEqual([]);
+    const plain = auditPlan(small([{ year: 2023, figure: 'result', value: '1000000', precision: '1000' }]));
+    expect(plain.entries).toEqual([]);
+  });
+});
+
+describe('auditPlan: subtotals of named lines, ESF and other income, opening equity, shares', () => {
+  it('a stated group subtotal off by 1 000 kr is one slip with that difference', () => {
+    const group = { year: 2023, figure: 'lines', lines: ['ind', 'adm'], label: 'Personalkostnader' } as const;
+    expect(auditPlan(small([{ ...group, value: '3000123.45' }])).entries).toEqual([]);
+    const audit = auditPlan(small([{ ...group, value: '3001123.45' }]));
+    expect(audit.entries.map(kr)).toEqual([[2023, 'lines', 3_001_123.45, 3_000_123.45, 1000]]);
+    expect(audit.entries[0]).toMatchObject({ label: 'Personalkostnader', lines: ['ind', 'adm'] });
+    // printed negative and in tkr, the same slip
+    const negative = auditPlan(small([{ ...group, value: '-3001000', precision: '1000', sign: 'negative' }]));
+    expect(negative.entries.map(kr)).toEqual([[2023, 'lines', -3_001_000, 3_000_123.45, 876.55]]);
+  });
+
+  it('a subtotal of revenue lines, and of a rejected project’s lines under its assumption', () => {
+    const audit = auditPlan(
+      small([
+        { year: 2023, figure: 'lines', lines: ['fk', 'reg'], value: '3000000' },
+        {
+          year: 2023,
+          figure: 'lines',
+          lines: ['mia-rev', 'fk'],
+          value: '2500000',
+          when: { project: 'mia', runs: true },
+        },
+        { year: 2023, figure: 'lines', lines: ['mia-c'], value: '0' },
+        { year: 2023, figure: 'lines', lines: ['mia-c'], value: '200000', when: { project: 'mia', runs: true } },
+      ]),
+    );
+    expect(audit).toMatchObject({ checked: 4, entries: [], errors: [] });
+  });
+
+  it('shares of named lines: of total costs for cost lines, of total revenue for revenue lines', () => {
+    const audit = auditPlan(
+      small([
+        // 300 000 / 3 000 123.45 = 9.99959 % → 10.0 %
+        { year: 2023, figure: 'share-lines', lines: ['adm'], value: '0.1', precision: '0.001' },
+        {
+          year: 2023,
+          figure: 'share-lines',
+          lines: ['adm'],
+          value: '0.099',
+          precision: '0.001',
+          label: 'Kansli, andel',
+        },
+        // 2 000 000 / 4 000 000
+        { year: 2023, figure: 'share-lines', lines: ['fk'], value: '0.5' },
+      ]),
+    );
+    expect(audit.checked).toBe(3);
+    expect(audit.entries).toHaveLength(1);
+    const e = audit.entries[0];
+    expect(e).toMatchObject({ unit: 'share', label: 'Kansli, andel', figure: 'share-lines' });
+    expect(same(e?.stated, rate(99, 1000))).toBe(true);
+    expect(same(e?.computed, rate(30_000_000, 300_012_345))).toBe(true);
+    expect(same(e?.difference, rate(99 * 300_012_345 - 30_000_000 * 1000, 1000 * 300_012_345))).toBe(true);
+  });
+
+  it('member shares: the law’s 50/25/25; a stated 60 % for the state is a slip of 10 points', () => {
+    const shares = (state: string) =>
+      small([
+        { year: 2023, figure: 'share-member-state', value: state },
+        { year: 2023, figure: 'share-member-region', value: '0.25' },
+        { year: 2023, figure: 'share-member-kommun', value: '0.25' },
+      ]);
+    expect(auditPlan(shares('0.5'))).toEqual({ checked: 3, entries: [], errors: [] });
+    const slip = auditPlan(shares('0.6')).entries;
+    expect(slip.map((e) => e.figure)).toEqual(['share-member-state']);
+    expect(same(slip[0]?.difference, rate(1, 10))).toBe(true);
+  });
+
+  it('ESF revenue and other income totals, with and without the ESF assumption', () => {
+    const audit = auditPlan(
+      small([
+        { year: 2023, figure: 'esf-revenue', value: '0' },
+        { year: 2023, figure: 'esf-revenue', value: '500000', when: { project: 'mia', runs: true } },
+        { year: 2023, figure: 'other-revenue', value: '40000', label: 'Övriga intäkter' },
+      ]),
+    );
+    expect(audit.checked).toBe(3);
+    expect(audit.entries.map(kr)).toEqual([[2023, 'other-revenue', 40_000, 0, 40_000]]);
+  });
+
+  it('stated opening equity: of the first year, and of a later year as the roll-forward gives it', () => {
+    // 2024 opening = 1 000 000 + 999 876.55
+    const audit = auditPlan(
+      small([
+        { year: 2023, figure: 'opening-equity', value: '1000000' },
+        { year: 2024, figure: 'opening-equity', value: '1999876.55' },
+        { year: 2024, figure: 'opening-equity', value: '2000000', label: 'Ingående eget kapital (tabellen)' },
+      ]),
+    );
+    expect(audit.entries.map(kr)).toEqual([[2024, 'opening-equity', 2_000_000, 1_999_876.55, 123.45]]);
+    // a plan that states none counts from 0, so a document's opening equity shows as a difference
+    const { openingEquity: _, ...rest } = small([{ year: 2023, figure: 'opening-equity', value: '1000000' }]);
+    expect(auditPlan(parse(rest as PlanInput)).entries.map(kr)).toEqual([
+      [2023, 'opening-equity', 1_000_000, 0, 1_000_000],
+    ]);
+  });
+});
+
+describe('auditPlan: every entry says where it came from', () => {
+  it('a figure read from the text carries its sentence; one from a workbook its sheet and row', () => {
+    const quote = 'Styrelsen har fastställt en budgetram för 2023 på 3 100 tkr.';
+    const audit = auditPlan(
+      small([
+        {
+          year: 2023,
+          figure: 'costs',
+          value: '3100000',
+          precision: '1000',
+          label: 'Budgetram',
+          source: { file: 'vp.docx', quote },
+        },
+        {
+          year: 2023,
+          figure: 'costs',
+          value: '-3001000',
+          precision: '1000',
+          sign: 'negative',
+          label: 'Summa kostnader',
+          source: { file: 'budget.xlsx', sheet: 'Budget 2023', row: 34, column: 3 },
+        },
+      ]),
+    );
+    expect(audit.entries.map((e) => [e.label, e.source])).toEqual([
+      ['Budgetram', { file: 'vp.docx', quote }],
+      ['Summa kostnader', { file: 'budget.xlsx', sheet: 'Budget 2023', row: 34, column: 3 }],
+    ]);
+  });
+});
+
+describe('auditPlan: a setting that does not parse is an error, never skipped', () => {
+  // An unvalidated plan (parsePlan refuses each of these): the audit reports, and checks the rest.
+  const raw = (stated: Record<string, unknown>[]): Plan => ({ ...small([]), stated: stated as Plan['stated'] });
+
+  it('reports each malformed figure with its path and checks the others', () => {
+    const audit = auditPlan(
+      raw([
+        { year: 2023, figure: 'costs', value: '3 000 tkr', label: 'Summa kostnader' },
+        { year: 2023, figure: 'costs', value: '3000000', precision: 'tusental', label: 'Summa kostnader' },
+        { year: 2023, figure: 'share-administration', value: '0.1', precision: '0' },
+        { year: 2023, figure: 'share-administration', value: 'tio procent' },
+        { year: 2019, figure: 'costs', value: '1' },
+        { year: 2023, figure: 'lines', value: '1', lines: ['ind', 'okänd'] },
+        { year: 2023, figure: 'lines', value: '1' },
+        { year: 2023, figure: 'share-lines', value: '1', lines: ['ind', 'fk'] },
+        { year: 2023, figure: 'costs', value: '1', lines: ['ind'] },
+        { year: 2023, figure: 'costs', value: '1', when: { project: 'okänt', runs: true } },
+        { year: 2023, figure: 'costs', value: '3000123.45', label: 'Rätt' },
+      ]),
+    );
+    expect(audit.errors.map((e) => [e.code, e.path?.join('.')])).toEqual([
+      ['audit-invalid-value', 'stated.0.value'],
+      ['audit-invalid-precision', 'stated.1.precision'],
+      ['audit-invalid-precision', 'stated.2.precision'],
+      ['audit-invalid-value', 'stated.3.value'],
+      ['audit-year-outside-plan', 'stated.4.year'],
+      ['audit-unknown-line', 'stated.5.lines.1'],
+      ['audit-lines-missing', 'stated.6.lines'],
+      ['audit-mixed-lines', 'stated.7.lines'],
+      ['audit-lines-not-allowed', 'stated.8.lines'],
+      ['audit-unknown-project', 'stated.9.when.project'],
+    ]);
+    expect(audit.errors[0]?.message).toBe(
+      'Angiven siffra "Summa kostnader" 2023: "3 000 tkr" är inget belopp i kronor',
+    );
+    expect(audit.errors[1]?.message).toBe(
+      'Angiven siffra "Summa kostnader" 2023: noggrannheten "tusental" är inget positivt tal',
+    );
+    expect(audit).toMatchObject({ checked: 1, entries: [] });
+  });
+
+  it('parsePlan refuses a precision of 0 (the last printed digit is worth something)', () => {
+    const result = parsePlan({
+      ...(small([]) as unknown as PlanInput),
+      stated: [{ year: 2023, figure: 'costs', value: '3000000', precision: '0' }],
+    });
+    expect(!result.ok && result.errors.map((e) => [e.code, e.path])).toEqual([
+      ['precision-zero', ['stated', 0, 'precision']],
     ]);
   });
 });

@@ -1,38 +1,59 @@
 import { compilePlan } from './compilePlan.ts';
 import { type Ore, parseKronor } from './money.ts';
-import type { Plan, Stated, StatedFigure } from './planSchema.ts';
+import { LINE_FIGURES, type Plan, type Stated, type StatedFigure, type StatedSource } from './planSchema.ts';
 import type { Projection, YearProjection } from './projection.ts';
 import { projectChanges } from './projectPlan.ts';
 import { divRound, parseRate, type Rate, rate, ratio } from './rate.ts';
+import type { Issue } from './result.ts';
 
 interface AuditBase {
   year: number;
   figure: StatedFigure;
+  /** The row name as the document prints it ("Summa kostnader"); empty when the document gives none. */
   label: string;
   /** The ESF assumption the document made for this figure, if any. */
   when: Stated['when'];
-  source: Stated['source'];
+  /** Where the figure was read: file, line and column; sheet and row of a workbook; the sentence of a text. */
+  source: StatedSource | undefined;
+  /** The line ids of a `lines` or `share-lines` figure. */
+  lines: readonly string[] | undefined;
+  /** `negative`: the document prints the figure with the opposite sign to the engine's (costs as −15 869). */
+  sign: Stated['sign'];
 }
 
-/** A stated figure that disagrees with the computed one. `difference` is stated − computed. */
+/**
+ * A stated figure that disagrees with the computed one. `stated` is the number as printed;
+ * `computed` is the engine's (costs positive); `difference` is the stated figure in the engine's
+ * sign convention (−stated when `sign` is `negative`) minus the computed one.
+ */
 export type AuditEntry =
   | (AuditBase & { unit: 'kr'; stated: Ore; computed: Ore; difference: Ore })
   | (AuditBase & { unit: 'share'; stated: Rate; computed: Rate; difference: Rate });
 
-/** The audit of a plan: how many stated figures were checked and the ones that disagree. */
+/**
+ * The audit of a plan: how many stated figures were checked, the ones that disagree, and the
+ * stated figures that could not be checked (a value or precision that does not parse, an unknown
+ * year, line or project, a share of nothing), each an issue with its path `['stated', i, field]`.
+ * A plan that `parsePlan` accepted has no errors but a share of a zero total.
+ */
 export interface Audit {
   checked: number;
   entries: AuditEntry[];
+  errors: Issue[];
 }
+
+/** Whose lines a `lines`/`share-lines` figure sums: revenue lines (members, ESF, income) or cost lines. */
+type LineKind = 'revenue' | 'cost';
 
 /**
  * The engine's own value of a stated figure in a projected year. `lines`/`share-lines` need the
- * projection's lines: pass `lines` (the figure's line ids) and `projection`; without them they are null.
+ * projection's lines: pass `lines` (the figure's line ids, all of `kind`) and `projection`; without
+ * them they are null. A share of a zero total is null.
  */
 export function figureValue(
   row: YearProjection,
   figure: StatedFigure,
-  of?: { lines: readonly string[]; projection: Projection },
+  of?: { lines: readonly string[]; kind: LineKind; projection: Projection },
 ): Ore | Rate | null {
   const c = row.costsByCategory;
   const m = row.membersByGroup;
@@ -51,6 +72,10 @@ export function figureValue(
       return (row.revenue + row.openingEquity) as Ore;
     case 'member-revenue':
       return row.revenueBySource.members;
+    case 'esf-revenue':
+      return row.revenueBySource.esf;
+    case 'other-revenue':
+      return row.revenueBySource.income;
     case 'cost-individual':
       return c.individual;
     case 'cost-structural':
@@ -69,10 +94,6 @@ export function figureValue(
       return ratio(c.administration, row.costs);
     case 'share-unallocated':
       return ratio(c.unallocated, row.costs);
-    case 'esf-revenue':
-      return row.revenueBySource.esf;
-    case 'other-revenue':
-      return row.revenueBySource.income;
     case 'share-member-state':
       return ratio(m.state, row.revenueBySource.members);
     case 'share-member-region':
@@ -83,37 +104,107 @@ export function figureValue(
     case 'share-lines': {
       if (!of) return null;
       const sum = linesSum(of.projection, row.year, of.lines);
-      if (figure === 'lines') return sum.amount;
-      return ratio(sum.amount, sum.kind === 'cost' ? row.costs : row.revenue);
+      if (figure === 'lines') return sum;
+      return ratio(sum, of.kind === 'cost' ? row.costs : row.revenue);
     }
   }
 }
 
-/** The sum of the named lines in a year of a projection, and whether they are cost or revenue lines. */
-function linesSum(
-  projection: Projection,
-  year: number,
-  ids: readonly string[],
-): { amount: Ore; kind: 'cost' | 'revenue' } {
+/** The sum of the named lines in a year of a projection (a line the projection lacks, e.g. a rejected ESF project's, is 0). */
+function linesSum(projection: Projection, year: number, ids: readonly string[]): Ore {
   const i = projection.years.indexOf(year);
   const wanted = new Set(ids);
-  let amount = 0;
-  let kind: 'cost' | 'revenue' = 'revenue';
-  for (const line of projection.lines) {
-    if (!wanted.has(line.id)) continue;
-    amount += line.amounts[i] ?? 0;
-    if (line.kind === 'cost') kind = 'cost';
-  }
-  return { amount: amount as Ore, kind };
+  let sum = 0;
+  for (const line of projection.lines) if (wanted.has(line.id)) sum += line.amounts[i] ?? 0;
+  return sum as Ore;
 }
 
 const isShare = (figure: StatedFigure) => figure.startsWith('share-');
 
+/** A stated figure's settings, read: the printed value, the precision (null: exact), the line kind. */
+interface Setting {
+  value: Ore | Rate;
+  precision: bigint | Rate | null;
+  kind: LineKind;
+}
+
+/**
+ * Reads one stated figure's settings, or says why it cannot be checked. The checks repeat what
+ * `validatePlan` refuses, so an audit of an unvalidated plan reports instead of skipping.
+ */
+function readSetting(
+  plan: Plan,
+  s: Stated,
+  i: number,
+  lineKinds: ReadonlyMap<string, LineKind>,
+  projects: ReadonlySet<string>,
+): Setting | Issue {
+  const name = s.label ? `"${s.label}" ${s.year}` : `${s.figure} ${s.year}`;
+  const issue = (field: string | number, code: string, message: string, more: (string | number)[] = []): Issue => ({
+    code,
+    message: `Angiven siffra ${name}: ${message}`,
+    path: ['stated', i, field, ...more],
+    field: String(more.at(-1) ?? field),
+  });
+  const share = isShare(s.figure);
+  let value: Ore | Rate;
+  if (share) {
+    const r = parseRate(s.value);
+    if (!r) return issue('value', 'audit-invalid-value', `"${s.value}" är ingen andel (t.ex. "0.092" för 9,2 %)`);
+    value = r;
+  } else {
+    const k = parseKronor(s.value);
+    if (!k.ok) return issue('value', 'audit-invalid-value', `"${s.value}" är inget belopp i kronor`);
+    value = k.value;
+  }
+  let precision: Setting['precision'] = null;
+  if (s.precision !== undefined) {
+    const bad = () =>
+      issue('precision', 'audit-invalid-precision', `noggrannheten "${s.precision}" är inget positivt tal`);
+    if (share) {
+      const r = parseRate(s.precision);
+      if (!r || r.n <= 0n) return bad();
+      precision = r;
+    } else {
+      const k = parseKronor(s.precision);
+      if (!k.ok || k.value <= 0) return bad();
+      precision = BigInt(k.value);
+    }
+  }
+  if (!plan.years.includes(s.year))
+    return issue('year', 'audit-year-outside-plan', `${s.year} är inte ett av planens år (${plan.years.join(', ')})`);
+  if (s.when && !projects.has(s.when.project))
+    return issue('when', 'audit-unknown-project', `ESF-projektet "${s.when.project}" finns inte`, ['project']);
+  let kind: LineKind = 'revenue';
+  if (LINE_FIGURES.has(s.figure)) {
+    if (!s.lines?.length) return issue('lines', 'audit-lines-missing', 'ange vilka rader som summeras');
+    const kinds = new Set<LineKind>();
+    for (const [j, id] of s.lines.entries()) {
+      const k = lineKinds.get(id);
+      if (!k) return issue('lines', 'audit-unknown-line', `raden "${id}" finns inte`, [j]);
+      kinds.add(k);
+    }
+    if (kinds.size > 1) return issue('lines', 'audit-mixed-lines', 'en summa tar antingen intäkter eller kostnader');
+    kind = kinds.has('cost') ? 'cost' : 'revenue';
+  } else if (s.lines !== undefined) {
+    return issue('lines', 'audit-lines-not-allowed', `bara summor av rader anger rader, inte ${s.figure}`);
+  }
+  return { value, precision, kind };
+}
+
+/** `value` rounded half away from zero to a multiple of `unit`. */
+const roundOre = (value: Ore, unit: bigint): Ore => Number(divRound(BigInt(value), unit) * unit) as Ore;
+const roundRate = (value: Rate, unit: Rate): Rate =>
+  rate(divRound(value.n * unit.d, value.d * unit.n) * unit.n, unit.d);
+const negateRate = (r: Rate): Rate => rate(-r.n, r.d);
+
 /**
  * Recomputes every figure the source document states and reports each one that disagrees, with
  * the exact difference. A figure printed to a precision (whole tkr, one decimal of a percent) is
- * compared after rounding the computed value to that precision. A figure made on an ESF
- * assumption (`when`) is checked against the plan with that project running or not.
+ * compared after rounding the computed value to that precision. A figure printed with the opposite
+ * sign (`sign: 'negative'`, costs as −15 869) is compared as −value. A figure made on an ESF
+ * assumption (`when`) is checked against the plan with that project running or not. A figure that
+ * cannot be checked is an error of the audit, never skipped.
  */
 export function auditPlan(plan: Plan): Audit {
   const cp = compilePlan(plan);
@@ -140,41 +231,66 @@ export function auditPlan(plan: Plan): Audit {
     }
     return p;
   };
+  const lineKinds = new Map<string, LineKind>([
+    ...plan.members.map((m) => [m.id, 'revenue'] as const),
+    ...plan.revenues.map((r) => [r.id, 'revenue'] as const),
+    ...plan.costs.map((c) => [c.id, 'cost'] as const),
+  ]);
+  const projects = new Set(plan.esfProjects.map((p) => p.id));
   const entries: AuditEntry[] = [];
+  const errors: Issue[] = [];
   let checked = 0;
-  for (const s of plan.stated) {
-    const row = projectionFor(s.when).rows.find((r) => r.year === s.year);
-
+  plan.stated.forEach((s, i) => {
+    const setting = readSetting(plan, s, i, lineKinds, projects);
+    if ('code' in setting) {
+      errors.push(setting);
+      return;
+    }
     const projection = projectionFor(s.when);
-    const computed = row ? figureValue(row, s.figure, { lines: s.lines ?? [], projection }) : null;
-    if (computed === null) continue;
+    const row = projection.rows.find((r) => r.year === s.year) as YearProjection;
+    const computed = figureValue(row, s.figure, { lines: s.lines ?? [], kind: setting.kind, projection });
+    if (computed === null) {
+      const base = s.figure.startsWith('share-member')
+        ? 'medlemsbidragen'
+        : setting.kind === 'revenue' && s.figure === 'share-lines'
+          ? 'intäkterna'
+          : 'kostnaderna';
+      errors.push({
+        code: 'audit-no-base',
+        message: `Angiven siffra ${s.label ? `"${s.label}" ` : ''}${s.year}: andelen kan inte räknas, ${base} är 0 kr`,
+        path: ['stated', i, 'figure'],
+        field: 'figure',
+      });
+      return;
+    }
     checked++;
-    const base: AuditBase = { year: s.year, figure: s.figure, label: s.label, when: s.when, source: s.source };
+    const base: AuditBase = {
+      year: s.year,
+      figure: s.figure,
+      label: s.label,
+      when: s.when,
+      source: s.source,
+      lines: s.lines,
+      sign: s.sign,
+    };
+    const negative = s.sign === 'negative';
     if (isShare(s.figure)) {
-      const stated = parseRate(s.value) as Rate;
+      const stated = setting.value as Rate;
+      const asComputed = negative ? negateRate(stated) : stated;
       const c = computed as Rate;
-      const precision = parseRate(s.precision ?? '0') ?? rate(0);
-      let shown = c;
-      if (precision.n > 0n) shown = rate(divRound(c.n * precision.d, c.d * precision.n) * precision.n, precision.d);
-      if (shown.n * stated.d !== stated.n * shown.d) {
-        entries.push({
-          ...base,
-          unit: 'share',
-          stated,
-          computed: c,
-          difference: rate(stated.n * c.d - c.n * stated.d, stated.d * c.d),
-        });
+      const shown = setting.precision ? roundRate(c, setting.precision as Rate) : c;
+      if (shown.n * asComputed.d !== asComputed.n * shown.d) {
+        const difference = rate(asComputed.n * c.d - c.n * asComputed.d, asComputed.d * c.d);
+        entries.push({ ...base, unit: 'share', stated, computed: c, difference });
       }
     } else {
-      const parsed = parseKronor(s.value);
-      if (!parsed.ok) continue;
-      const stated = parsed.value;
+      const stated = setting.value as Ore;
+      const asComputed = (negative ? 0 - stated : stated) as Ore;
       const c = computed as Ore;
-      const unit = s.precision ? parseKronor(s.precision) : null;
-      const p = unit?.ok && unit.value > 0 ? BigInt(unit.value) : 1n;
-      const shown = Number(divRound(BigInt(c), p) * p);
-      if (shown !== stated) entries.push({ ...base, unit: 'kr', stated, computed: c, difference: (stated - c) as Ore });
+      const shown = setting.precision ? roundOre(c, setting.precision as bigint) : c;
+      if (shown !== asComputed)
+        entries.push({ ...base, unit: 'kr', stated, computed: c, difference: (asComputed - c) as Ore });
     }
-  }
-  return { checked, entries };
+  });
+  return { checked, entries, errors };
 }

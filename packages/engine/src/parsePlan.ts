@@ -172,6 +172,12 @@ export function validatePlan(plan: Plan): Issue[] {
     if (s.figure.startsWith('share-')) rateWithin(s.value, -10, 10, ['stated', i, 'value'], 'En andel');
     else amount(s.value, ['stated', i, 'value']);
     if (s.precision !== undefined && !s.figure.startsWith('share-')) amount(s.precision, ['stated', i, 'precision']);
+    if (s.precision !== undefined && /^0+(\.0+)?$/.test(s.precision))
+      at(
+        ['stated', i, 'precision'],
+        'precision-zero',
+        'Noggrannheten (värdet av sista tryckta siffran) måste vara större än 0',
+      );
     statedLines(s, ['stated', i]);
   });
   const goalIds = new Set(plan.goals.map((g) => g.id));

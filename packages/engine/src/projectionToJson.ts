@@ -1,7 +1,9 @@
 import type { Audit, AuditEntry } from './auditPlan.ts';
 import { formatKronor } from './money.ts';
+import type { StatedSource } from './planSchema.ts';
 import type { Finding, Projection } from './projection.ts';
 import { formatRate, type Rate } from './rate.ts';
+import type { Issue } from './result.ts';
 import type { SpendingRoom } from './spendingRoom.ts';
 import type { StateCutTolerance } from './stateCutTolerance.ts';
 
@@ -47,11 +49,19 @@ export interface AuditEntryJson {
   difference: DecimalString;
 }
 
+/**
+ * An audit entry with where it came from. `stated` is the number as printed; with `sign:
+ * 'negative'` the document prints the figure with the opposite sign, so `difference` is −stated − computed.
+ */
 export interface AuditEntryDetailJson extends AuditEntryJson {
   label: string;
   unit: 'kr' | 'share';
   when?: { project: string; runs: boolean };
+  /** The source line (also in `source`), kept for readers of the first format. */
   line?: number;
+  source?: StatedSource;
+  sign?: 'negative';
+  lines?: string[];
 }
 
 export interface LineJson {
@@ -75,6 +85,8 @@ export interface ProjectionJson {
 export interface ProjectionDetailJson extends Omit<ProjectionJson, 'audit'> {
   audit: AuditEntryDetailJson[];
   auditChecked: number;
+  /** Stated figures the audit could not check (plain issues with their paths). */
+  auditErrors: Issue[];
   lines: LineJson[];
   answers: { spendingRoom?: SpendingRoomJson; stateCut?: StateCutJson };
 }
@@ -122,6 +134,7 @@ export function projectionDetailToJson(
     ...projectionToJson(projection, audit),
     audit: audit.entries.map(auditEntryToJson),
     auditChecked: audit.checked,
+    auditErrors: audit.errors.map((e) => ({ ...e, ...(e.path ? { path: [...e.path] } : {}) })),
     lines: (options.lines === false ? [] : projection.lines).map((l) => ({
       id: l.id,
       name: l.name,
@@ -182,7 +195,10 @@ function auditEntryToJson(e: AuditEntry): AuditEntryDetailJson {
     figure: e.figure,
     label: e.label,
     ...(e.when ? { when: e.when } : {}),
-    ...(e.source ? { line: e.source.line } : {}),
+    ...(e.source?.line !== undefined ? { line: e.source.line } : {}),
+    ...(e.source ? { source: { ...e.source } } : {}),
+    ...(e.sign ? { sign: e.sign } : {}),
+    ...(e.lines ? { lines: [...e.lines] } : {}),
   };
   return e.unit === 'kr'
     ? { ...common, unit: 'kr', stated: kr(e.stated), computed: kr(e.computed), difference: kr(e.difference) }

@@ -76,7 +76,17 @@ export const arbCostAmount = (years: readonly number[]): fc.Arbitrary<CostInput[
   );
 };
 
-const FIGURES: StatedFigure[] = ['revenue', 'costs', 'result', 'closing-equity', 'member-revenue'];
+const FIGURES: StatedFigure[] = [
+  'revenue',
+  'costs',
+  'result',
+  'closing-equity',
+  'member-revenue',
+  'esf-revenue',
+  'other-revenue',
+  'opening-equity',
+  'lines',
+];
 
 /** Scenario changes that refer only to what the plan has. */
 const arbChange = (years: readonly number[], members: string[], projects: string[], costs: string[]) => {
@@ -161,6 +171,8 @@ export const arbPlan: fc.Arbitrary<Plan> = fc
             precision: fc.option(fc.constant('1000'), { nil: undefined }),
             label: fc.string({ maxLength: 10 }),
             line: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
+            negative: fc.boolean(),
+            source: fc.constantFrom('csv', 'xlsx', 'text'),
             when: fc.option(fc.record({ p: fc.nat(), runs: fc.boolean() }), { nil: undefined }),
           }),
           { maxLength: 4 },
@@ -229,13 +241,25 @@ export const arbPlan: fc.Arbitrary<Plan> = fc
               esfProjects: r.projects.map((p, i) => ({ id: `p${i}`, ...p })),
               revenues,
               costs,
-              stated: r.stated.map(({ line, precision, when, ...s }) => ({
+              stated: r.stated.map(({ line, precision, when, negative, source, ...s }) => ({
                 ...s,
+                // a sum of lines needs lines: the state members always exist
+                ...(s.figure === 'lines' ? { lines: [members[0]?.id as string] } : {}),
+                ...(negative ? { sign: 'negative' as const } : {}),
                 ...(when === undefined || !projectIds.length
                   ? {}
                   : { when: { project: projectIds[when.p % projectIds.length] as string, runs: when.runs } }),
                 ...(precision === undefined ? {} : { precision }),
-                ...(line === undefined ? {} : { source: { file: 'plan.csv', line } }),
+                ...(line === undefined
+                  ? {}
+                  : {
+                      source:
+                        source === 'csv'
+                          ? { file: 'plan.csv', line }
+                          : source === 'xlsx'
+                            ? { file: 'plan.xlsx', sheet: 'Budget', row: line, column: 2 }
+                            : { quote: `Budgetram ${line} tkr.` },
+                    }),
               })),
               assumptions: { utilization: r.utilization, indexation: '0.02', employerAddOn: '0.32' },
               thresholds: { equityCap: r.equityCap, adminShare: { min: '0', max: r.adminMax } },
