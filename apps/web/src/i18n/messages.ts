@@ -1,3 +1,7 @@
+import { findingsEn, findingsSv } from '../features/findings/findingsMessages.ts';
+import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
+import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
+import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
 import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';
 import { printEn, printSv } from './printMessages.ts';
@@ -310,6 +314,10 @@ export const sv = {
   ...printSv,
   ...workshopSv,
   ...uncertaintySv,
+  ...findingsSv,
+  ...planYearsSv,
+  ...openingEquitySv,
+  ...newPlanSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -615,6 +623,10 @@ export const en: Record<MessageKey, string> = {
   ...printEn,
   ...workshopEn,
   ...uncertaintyEn,
+  ...findingsEn,
+  ...planYearsEn,
+  ...openingEquityEn,
+  ...newPlanEn,
 };
 
 export type Language = 'sv' | 'en';

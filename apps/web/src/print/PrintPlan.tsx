@@ -1,6 +1,7 @@
 import { type PlanSection, type PlanVersion, readVersions } from '@samplan/plan-doc';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { useFindingText } from '../features/findings/useFindingText.ts';
 import { SectionEditor } from '../text/SectionEditor.tsx';
 import { useOutline } from '../text/useOutline.ts';
 import { EquityChart } from '../views/EquityChart.tsx';
@@ -18,6 +19,7 @@ const dateSv = (d: Date) => d.toLocaleDateString('sv-SE', { year: 'numeric', mon
  */
 export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
   const { t, plan, projections, engine, collab } = useWorkspace();
+  const findingText = useFindingText();
   const doc = collab?.shared.doc ?? null;
   const sections = useOutline(doc);
   const [version] = useState<PlanVersion | null>(() => (doc ? (readVersions(doc).versions[0] ?? null) : null));
@@ -75,7 +77,7 @@ export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
         <ul data-testid="print-findings">
           {result.projection.findings.map((f) => (
             <li key={`${f.rule}-${f.year}`}>
-              {f.year}: {f.message}
+              {f.year}: {findingText(f)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 import type { Plan } from '@samplan/engine';
 import { type FormEvent, useEffect, useState } from 'react';
+import { emptyPlan } from '../features/new-plan/emptyPlan.ts';
+import { NewPlanYears, readNewPlanYears } from '../features/new-plan/NewPlanYears.tsx';
 import { st } from '../i18n/storedLanguage.ts';
 import { type PlanSummary, type Role, sessionApi, type User } from './api.ts';
 
@@ -16,11 +18,20 @@ export function PlansView({ user, examplePlan }: { user: User; examplePlan: () =
     void sessionApi.plans().then((r) => (r.ok ? setPlans(r.value) : setError(r.error.message)));
   }, []);
 
-  const create = async (e: FormEvent) => {
+  const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const result = await sessionApi.createPlan(
-      fromExample ? { plan: examplePlan(), ...(name.trim() ? { name } : {}) } : { name },
-    );
+    let input: { plan: Plan; name?: string };
+    if (fromExample) input = { plan: examplePlan(), ...(name.trim() ? { name } : {}) };
+    else {
+      // An empty plan with the years chosen here (the server would give three from next year).
+      const empty = emptyPlan({ name, ...readNewPlanYears(new FormData(e.currentTarget)) });
+      if (!empty.ok) {
+        setError(empty.errors.map((issue) => issue.message).join(' '));
+        return;
+      }
+      input = { plan: empty.value, name };
+    }
+    const result = await sessionApi.createPlan(input);
     if (result.ok) location.assign(`/plans/${encodeURIComponent(result.value.id)}#budget`);
     else setError(result.error.message);
   };
@@ -76,6 +87,7 @@ export function PlansView({ user, examplePlan }: { user: User; examplePlan: () =
           <input type="checkbox" checked={fromExample} onChange={(e) => setFromExample(e.target.checked)} />
           {st('session.fromExample')}
         </label>
+        {!fromExample && <NewPlanYears t={st} />}
         <button type="submit" data-testid="create-plan">
           {st('session.createPlan')}
         </button>

@@ -10,7 +10,10 @@ import {
 import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
-import { percentText, readAmount, readPercent, showAmount, type Unit } from '../format/amounts.ts';
+import { OpeningEquity } from '../features/opening-equity/OpeningEquity.tsx';
+import { PlanYears } from '../features/plan-years/PlanYears.tsx';
+import { percentText, readPercent, showAmount, type Unit } from '../format/amounts.ts';
+import { CommitField } from '../ui/CommitField.tsx';
 import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from './AmountGrid.tsx';
 import {
   CostAmountFields,
@@ -309,6 +312,7 @@ export function BudgetView() {
       <p id={helpId} className="budget-help">
         {t('budget.amountsIn', { unit })} {t('budget.gridKeys')}
       </p>
+      <PlanYears />
 
       <section className="budget-section" aria-labelledby={revenueHeadingId}>
         <h3 id={revenueHeadingId}>{t('budget.revenue')}</h3>
@@ -381,7 +385,7 @@ export function BudgetView() {
         />
       </section>
 
-      <EquitySection plan={plan} apply={apply} t={t} unit={unit} />
+      <OpeningEquity />
       <SettingsSection plan={plan} apply={apply} t={t} />
     </div>
   );
@@ -629,79 +633,6 @@ function NameInput({
         </span>
       )}
     </>
-  );
-}
-
-/** A labelled input saved on Enter or blur: opening equity and the assumptions. */
-function CommitField({
-  label,
-  shown,
-  save,
-  testId,
-  suffix,
-}: {
-  label: string;
-  shown: string;
-  /** Saves the text; returns null, or the message to show next to the field. */
-  save(text: string): string | null;
-  testId: string;
-  suffix?: string;
-}) {
-  const inputId = useId();
-  const errorId = useId();
-  const suffixId = useId();
-  const draft = useDraft(shown, save);
-  const invalid = draft.error !== null;
-  const describedBy = [suffix ? suffixId : '', invalid ? errorId : ''].filter(Boolean).join(' ');
-  return (
-    <div className="budget-field">
-      <label htmlFor={inputId}>{label}</label>
-      <span className="budget-field-input">
-        <input
-          id={inputId}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          className="budget-amount"
-          data-testid={testId}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-          {...draft.inputProps}
-        />
-        {suffix && (
-          <span id={suffixId} className="budget-suffix">
-            {suffix}
-          </span>
-        )}
-      </span>
-      {invalid && (
-        <span id={errorId} role="alert" className="budget-error">
-          {draft.error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** Ingående eget kapital: the first year's opening equity, kept apart from revenue. */
-function EquitySection({ plan, apply, t, unit }: { plan: Plan; apply: Apply; t: Translate; unit: Unit }) {
-  const headingId = useId();
-  return (
-    <section className="budget-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('budget.openingEquity')}</h3>
-      <CommitField
-        label={`${t('budget.openingEquity')} ${plan.years[0] ?? ''}`.trim()}
-        shown={showAmount(plan.openingEquity, unit)}
-        suffix={unit}
-        testId="opening-equity"
-        save={(text) => {
-          const value = readAmount(text, unit);
-          if (value === null) return t('budget.invalid');
-          if (value === plan.openingEquity) return null;
-          return refusal(apply({ type: 'set-opening-equity', value }), t('budget.invalid'));
-        }}
-      />
-    </section>
   );
 }
 

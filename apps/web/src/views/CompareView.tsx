@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 import { COMPARE_ROWS, signedDifference } from './compareRows.ts';
@@ -11,6 +12,7 @@ const keyOf = (id: string | null) => id ?? 'base';
 /** Compares 2–4 of the base plan and its scenarios, year by year, with the chart, findings and answers. */
 export function CompareView() {
   const { t, plan, projections, unit } = useWorkspace();
+  const findingText = useFindingText();
   const all = projections?.results ?? [];
   const [chosen, setChosen] = useState<string[] | null>(null);
   const picked = chosen ?? all.slice(0, 4).map((r) => keyOf(r.id));
@@ -134,7 +136,7 @@ export function CompareView() {
               <ul>
                 {r.projection.findings.map((f) => (
                   <li key={`${f.rule}-${f.year}`} className={f.severity === 'error' ? 'error' : 'warning'}>
-                    {f.message}
+                    {findingText(f)}
                   </li>
                 ))}
               </ul>

@@ -1,9 +1,11 @@
-import { type Issue, type Plan, type PlanInput, parsePlan, type Result } from '@samplan/engine';
+import type { Issue, Plan, Result } from '@samplan/engine';
 import finnveden from '@samplan/seed-plans/csv/finnveden-2021.csv?raw';
 import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
 import { type FormEvent, useId, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { emptyPlan } from '../features/new-plan/emptyPlan.ts';
+import { NewPlanYears, readNewPlanYears } from '../features/new-plan/NewPlanYears.tsx';
 
 const DEMOS = [
   { file: 'goteborg-2023.csv', name: 'Samordningsförbundet Göteborg 2023–2025', text: goteborg },
@@ -22,7 +24,7 @@ export function PlanView() {
   const { t, plan, apply, engine, announce } = useWorkspace();
   const [errors, setErrors] = useState<{ file: string; issues: Issue[] } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const ids = { name: useId(), first: useId(), count: useId(), region: useId(), kommuner: useId(), file: useId() };
+  const ids = { name: useId(), region: useId(), kommuner: useId(), file: useId() };
 
   /** Takes an imported plan, or shows the importer's errors and keeps the current plan. */
   const take = (result: Result<Plan>, file: string) => {
@@ -73,32 +75,19 @@ export function PlanView() {
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const first = Number(form.get('first'));
-    const count = Number(form.get('count'));
-    const years = Array.from({ length: count }, (_, i) => first + i);
-    const zero = Object.fromEntries(years.map((y) => [String(y), '0']));
-    const kommuner = String(form.get('kommuner') ?? '')
-      .split('\n')
-      .map((k) => k.trim())
-      .filter(Boolean);
-    const input: PlanInput = {
-      name: String(form.get('name') ?? '').trim(),
-      years,
-      openingEquity: '0',
-      members: [
-        { id: 'staten', name: 'Staten gm Försäkringskassan', group: 'state', amounts: zero },
-        { id: 'region', name: String(form.get('region') ?? '').trim() || 'Regionen', group: 'region', amounts: zero },
-        ...kommuner.map((name, i) => ({ id: `kommun-${i + 1}`, name, group: 'kommun' as const, amounts: zero })),
-      ],
-    };
-    const parsed = parsePlan(input);
-    if (!parsed.ok) {
-      setErrors({ file: t('plan.new'), issues: parsed.errors });
+    const created = emptyPlan({
+      name: String(form.get('name') ?? ''),
+      ...readNewPlanYears(form),
+      region: String(form.get('region') ?? ''),
+      kommuner: String(form.get('kommuner') ?? '').split('\n'),
+    });
+    if (!created.ok) {
+      setErrors({ file: t('plan.new'), issues: created.errors });
       return;
     }
-    apply({ type: 'replace-plan', plan: parsed.value as Plan });
+    apply({ type: 'replace-plan', plan: created.value });
     setErrors(null);
-    announce(t('plan.created', { name: parsed.value.name }));
+    announce(t('plan.created', { name: created.value.name }));
   };
 
   return (
@@ -186,26 +175,7 @@ export function PlanView() {
               <label htmlFor={ids.name}>{t('plan.newName')}</label>
               <input id={ids.name} name="name" required defaultValue="Samordningsförbundet" />
             </div>
-            <div className="field">
-              <label htmlFor={ids.first}>{t('plan.firstYear')}</label>
-              <input
-                id={ids.first}
-                name="first"
-                type="number"
-                min={2000}
-                max={2100}
-                required
-                defaultValue={new Date().getFullYear() + 1}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={ids.count}>{t('plan.yearCount')}</label>
-              <select id={ids.count} name="count" defaultValue="3">
-                <option value="3">3</option>
-                <option value="4">4</option>
-                <option value="5">5</option>
-              </select>
-            </div>
+            <NewPlanYears t={t} />
             <div className="field">
               <label htmlFor={ids.region}>{t('plan.region')}</label>
               <input id={ids.region} name="region" defaultValue="Regionen" />

@@ -16,6 +16,7 @@ import {
 } from '@samplan/plan-doc';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Collab, useWorkspace } from '../app/Workspace.tsx';
+import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { canComment, canEdit } from '../session/api.ts';
@@ -418,6 +419,7 @@ function SideBySide({
 
 function Findings({ result, level, testId }: { result: Computed; level: 3 | 4; testId: string }) {
   const { t } = useWorkspace();
+  const findingText = useFindingText();
   const Heading = level === 3 ? 'h3' : 'h4';
   const { findings } = result.projection;
   return (
@@ -429,7 +431,7 @@ function Findings({ result, level, testId }: { result: Computed; level: 3 | 4; t
         <ul>
           {findings.map((f) => (
             <li key={`${f.rule}-${f.year}`} className={f.severity === 'error' ? 'error' : 'warning'}>
-              {f.message}
+              {findingText(f)}
             </li>
           ))}
         </ul>

@@ -1,0 +1,11 @@
+import type { FindingJson } from '@samplan/engine';
+import { useCallback } from 'react';
+import { useWorkspace } from '../../app/Workspace.tsx';
+import { findingText } from './findingText.ts';
+
+/** The text of a finding in the workspace's language and unit. */
+export function useFindingText(): (finding: FindingJson) => string {
+  const { t, unit, plan } = useWorkspace();
+  const equityCap = plan.thresholds.equityCap;
+  return useCallback((finding: FindingJson) => findingText(finding, { t, unit, equityCap }), [t, unit, equityCap]);
+}

@@ -1,0 +1,210 @@
+import type { Plan } from '@samplan/engine';
+import type { PlanEdit } from '@samplan/plan-store';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useWorkspace } from '../../app/Workspace.tsx';
+import { showAmount } from '../../format/amounts.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { dropSummary } from './dropSummary.ts';
+import { type YearChange, yearChanges } from './yearChanges.ts';
+import './planYears.css';
+
+/** A done change of the years that can be undone while the plan is still as the change left it. */
+interface Undoable {
+  before: Plan;
+  after: Plan;
+  /** What the change did, shown beside the undo button. */
+  message: string;
+}
+
+/**
+ * The plan's years, changed in place: add a year at the end, drop the first (asks first, says what
+ * is lost and what the next year's opening equity becomes), move the whole plan a year. Each is one
+ * edit through the store (one undo step in a shared plan); the plan is never replaced.
+ */
+export function PlanYears() {
+  const { plan, apply, projections, engine, t, unit, announce, collab, readOnly } = useWorkspace();
+  const headingId = useId();
+  const reasonsId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const dropButton = useRef<HTMLButtonElement>(null);
+  const changes = yearChanges(plan);
+  const range = (first: number, count: number) =>
+    count === 1 ? t('years.single', { first }) : t('years.range', { first, last: first + count - 1, count });
+  const current = projections !== null && projections.requestId >= engine.latestRequest();
+  const base = current ? projections.results[0] : undefined;
+  const summary = dropSummary(plan, base?.ok ? base.projection : null);
+  const money = (kronor: string) => `${showAmount(kronor, unit)} ${unit}`;
+
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
+  // The undo offer lasts while the plan is as the change left it.
+  if (undoable && plan !== undoable.after) setUndoable(null);
+
+  const change = (edit: PlanEdit, done: (after: Plan) => string) => {
+    const before = plan;
+    // Its own undo step in a shared plan, not merged with an edit made just before.
+    collab?.shared.undoManager.stopCapturing();
+    const result = apply(edit);
+    collab?.shared.undoManager.stopCapturing();
+    if (!result.ok) {
+      announce(t('years.failed', { message: result.errors[0]?.message ?? '' }));
+      return;
+    }
+    const message = done(result.value);
+    setUndoable({ before, after: result.value, message });
+    announce(message);
+  };
+  const rangeOf = (p: Plan) => range(p.years[0] ?? 0, p.years.length);
+
+  const undo = () => {
+    if (!undoable) return;
+    // A shared plan undoes through the document's undo manager (my own changes only); the local
+    // plan, which has no undo history, puts back the plan as it was before the change.
+    if (collab) collab.shared.undoManager.undo();
+    else apply({ type: 'replace-plan', plan: undoable.before });
+    setUndoable(null);
+    announce(t('years.undone', { range: rangeOf(undoable.before) }));
+  };
+
+  const refusalText = (c: YearChange): string | null => {
+    if (!c.refusal) return null;
+    const year = c.refusal === 'last-year' ? changes.last : changes.first;
+    return t(`years.refusal.${c.refusal}` as MessageKey, { year });
+  };
+  const reasons = [...new Set([changes.add, changes.drop, changes.back, changes.forward].map(refusalText))].filter(
+    (r): r is string => r !== null,
+  );
+  const describedBy = reasons.length > 0 ? reasonsId : undefined;
+
+  return (
+    <section className="plan-years" aria-labelledby={headingId} data-testid="plan-years">
+      <h3 id={headingId}>
+        {t('years.heading')}: <span data-testid="plan-years-range">{range(changes.first, changes.count)}</span>
+      </h3>
+      {!readOnly && (
+        <>
+          <div className="plan-years-actions">
+            <button
+              type="button"
+              className="budget-button budget-secondary"
+              data-testid="year-add"
+              disabled={changes.add.refusal !== null}
+              aria-describedby={changes.add.refusal ? describedBy : undefined}
+              onClick={() =>
+                change({ type: 'add-year' }, () => t('years.added', { year: changes.add.year, last: changes.last }))
+              }
+            >
+              {t('years.add', { year: changes.add.year })}
+            </button>
+            <button
+              ref={dropButton}
+              type="button"
+              className="budget-button budget-remove"
+              data-testid="year-drop"
+              disabled={changes.drop.refusal !== null || confirming}
+              aria-describedby={changes.drop.refusal ? describedBy : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {t('years.drop', { year: changes.drop.year })}
+            </button>
+            <button
+              type="button"
+              className="budget-button budget-secondary"
+              data-testid="year-back"
+              disabled={changes.back.refusal !== null}
+              aria-describedby={changes.back.refusal ? describedBy : undefined}
+              onClick={() =>
+                change({ type: 'shift-years', by: -1 }, (after) => t('years.moved', { range: rangeOf(after) }))
+              }
+            >
+              {t('years.back', { range: range(changes.back.year, changes.count) })}
+            </button>
+            <button
+              type="button"
+              className="budget-button budget-secondary"
+              data-testid="year-forward"
+              disabled={changes.forward.refusal !== null}
+              aria-describedby={changes.forward.refusal ? describedBy : undefined}
+              onClick={() =>
+                change({ type: 'shift-years', by: 1 }, (after) => t('years.moved', { range: rangeOf(after) }))
+              }
+            >
+              {t('years.forward', { range: range(changes.forward.year, changes.count) })}
+            </button>
+          </div>
+          <p id={reasonsId} className="plan-years-reasons" data-testid="plan-years-reasons">
+            {t('years.limits')} {reasons.join(' ')}
+          </p>
+        </>
+      )}
+      {confirming && (
+        <div className="plan-years-confirm" data-testid="year-drop-confirm">
+          <p role="alert">
+            {summary ? (
+              <>
+                {t('years.confirmDrop', {
+                  year: summary.year,
+                  lines: summary.lines,
+                  revenue: money(summary.revenue),
+                  costs: money(summary.costs),
+                })}{' '}
+                {summary.stated > 0 && `${t('years.confirmStated', { count: summary.stated, year: summary.year })} `}
+                <strong data-testid="year-drop-equity" data-value={summary.openingEquity ?? ''}>
+                  {summary.openingEquity === null
+                    ? t('years.confirmNoEquity', { next: summary.nextYear })
+                    : t('years.confirmEquity', {
+                        next: summary.nextYear,
+                        year: summary.year,
+                        equity: money(summary.openingEquity),
+                      })}
+                </strong>{' '}
+                {t('years.confirmUndo')}
+              </>
+            ) : (
+              t('years.waiting')
+            )}
+          </p>
+          <button
+            type="button"
+            className="budget-button plan-years-danger"
+            data-testid="year-drop-confirm-button"
+            disabled={summary === null}
+            onClick={() => {
+              if (!summary) return;
+              setConfirming(false);
+              change({ type: 'drop-first-year', openingEquity: summary.openingEquity }, (after) =>
+                t('years.dropped', { year: summary.year, range: rangeOf(after) }),
+              );
+              requestAnimationFrame(() => dropButton.current?.focus());
+            }}
+          >
+            {t('years.confirm', { year: changes.drop.year })}
+          </button>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="budget-button budget-secondary"
+            data-testid="year-drop-cancel"
+            onClick={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => dropButton.current?.focus());
+            }}
+          >
+            {t('years.cancel')}
+          </button>
+        </div>
+      )}
+      {undoable && !readOnly && (
+        <p className="notice plan-years-undo" data-testid="year-change-done">
+          {undoable.message}{' '}
+          <button type="button" className="budget-button budget-secondary" data-testid="year-undo" onClick={undo}>
+            {t('years.undo')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/** Texts of the plan's years: add a year, drop the first, move the plan (spread into messages.ts). */
+export const planYearsSv = {
+  'years.heading': 'Planens år',
+  'years.range': '{first}–{last} ({count} år)',
+  'years.single': '{first} (1 år)',
+  'years.limits': 'En plan har 1–10 år i följd.',
+  'years.add': 'Lägg till år {year}',
+  'years.drop': 'Ta bort {year}',
+  'years.back': 'Flytta planen ett år bak ({range})',
+  'years.forward': 'Flytta planen ett år fram ({range})',
+  'years.refusal.max-years': 'Planen har redan 10 år, det största antalet: ta bort ett år innan du lägger till ett.',
+  'years.refusal.min-years': 'Planen har bara ett år: en plan har minst ett år.',
+  'years.refusal.last-year': 'Planen kan inte gå längre än till {year}.',
+  'years.refusal.first-year': 'Planen kan inte börja före {year}.',
+  'years.waiting': 'Väntar på beräkningen av planen …',
+  'years.confirmDrop':
+    'Ta bort {year} ur planen? Årets belopp på {lines} rader försvinner (intäkter {revenue}, kostnader {costs}).',
+  'years.confirmStated': '{count} angivna siffror för {year} (till granskningen) försvinner också.',
+  'years.confirmEquity': 'Ingående eget kapital {next} blir {year} års utgående eget kapital: {equity}.',
+  'years.confirmNoEquity':
+    'Planen anger inget ingående eget kapital, så inte heller {next} får något: ange det när det är känt.',
+  'years.confirmUndo': 'Du kan ångra borttagningen.',
+  'years.confirm': 'Ta bort {year}',
+  'years.cancel': 'Avbryt',
+  'years.added':
+    '{year} är tillagt: beloppen är kopierade från {last}, och indexerade personalkostnader räknas upp ett år.',
+  'years.dropped': '{year} är borttaget. Planen gäller nu {range}.',
+  'years.moved': 'Planen gäller nu {range}.',
+  'years.undo': 'Ångra',
+  'years.undone': 'Ändringen av planens år är ångrad. Planen gäller {range}.',
+  'years.failed': 'Planens år kunde inte ändras: {message}',
+} as const;
+
+export const planYearsEn: Record<keyof typeof planYearsSv, string> = {
+  'years.heading': 'The plan’s years',
+  'years.range': '{first}–{last} ({count} years)',
+  'years.single': '{first} (1 year)',
+  'years.limits': 'A plan has 1–10 consecutive years.',
+  'years.add': 'Add year {year}',
+  'years.drop': 'Remove {year}',
+  'years.back': 'Move the plan one year back ({range})',
+  'years.forward': 'Move the plan one year forward ({range})',
+  'years.refusal.max-years': 'The plan already has 10 years, the most there can be: remove a year before adding one.',
+  'years.refusal.min-years': 'The plan has only one year: a plan has at least one year.',
+  'years.refusal.last-year': 'The plan cannot go beyond {year}.',
+  'years.refusal.first-year': 'The plan cannot start before {year}.',
+  'years.waiting': 'Waiting for the plan to be computed …',
+  'years.confirmDrop':
+    'Remove {year} from the plan? The year’s amounts on {lines} lines are lost (revenue {revenue}, costs {costs}).',
+  'years.confirmStated': '{count} stated figures for {year} (for the audit) are lost too.',
+  'years.confirmEquity': 'The opening equity of {next} becomes the closing equity of {year}: {equity}.',
+  'years.confirmNoEquity': 'The plan states no opening equity, so {next} gets none either: enter it when it is known.',
+  'years.confirmUndo': 'You can undo the removal.',
+  'years.confirm': 'Remove {year}',
+  'years.cancel': 'Cancel',
+  'years.added':
+    '{year} is added: the amounts are copied from {last}, and indexed staff costs rise by a year’s indexation.',
+  'years.dropped': '{year} is removed. The plan now covers {range}.',
+  'years.moved': 'The plan now covers {range}.',
+  'years.undo': 'Undo',
+  'years.undone': 'The change of the plan’s years is undone. The plan covers {range}.',
+  'years.failed': 'The plan’s years could not be changed: {message}',
+};
