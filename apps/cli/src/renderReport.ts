@@ -45,7 +45,42 @@ const FIGURES: Record<AuditEntry['figure'], string> = {
   'share-structural': 'andel strukturövergripande',
   'share-administration': 'andel förvaltning',
   'share-unallocated': 'andel ej fördelat',
+  'esf-revenue': 'ESF-medel',
+  'other-revenue': 'övriga intäkter',
+  lines: 'summa av rader',
+  'share-lines': 'andel för rader',
+  'share-member-state': 'statens andel av medlemsbidragen',
+  'share-member-region': 'regionens andel av medlemsbidragen',
+  'share-member-kommun': 'kommunernas andel av medlemsbidragen',
 };
+
+/** The longest quoted sentence printed; a longer one is cut with an ellipsis. */
+const QUOTE_LENGTH = 80;
+
+/**
+ * Where a stated figure came from, as a person says it: "rad 34 i plan.csv", "rad 34 på bladet
+ * Budget i plan.xlsx", "i texten ”budgetram 8 562 tkr” i vp.docx"; null when nothing is known.
+ */
+export function describeSource(source: AuditEntry['source']): string | null {
+  if (!source) return null;
+  const parts: string[] = [];
+  const row = source.row ?? source.line;
+  if (source.quote !== undefined) {
+    const q =
+      source.quote.length > QUOTE_LENGTH ? `${source.quote.slice(0, QUOTE_LENGTH - 1).trimEnd()}…` : source.quote;
+    parts.push(`i texten \u201d${q}\u201d`);
+  } else if (row !== undefined) parts.push(`rad ${row}`);
+  if (source.sheet !== undefined) parts.push(`på bladet ${source.sheet}`);
+  if (source.file !== undefined) parts.push(`i ${source.file}`);
+  return parts.length ? parts.join(' ') : null;
+}
+
+/** The row name of an entry: the document's label, or the figure's name (with its lines for a sum of lines). */
+function rowName(e: AuditEntry): string {
+  if (e.label) return e.label;
+  const name = FIGURES[e.figure];
+  return e.lines?.length ? `${name} (${e.lines.join(', ')})` : name;
+}
 
 /** Renders the report as plain text for a terminal (sv-SE numbers, amounts in tkr). */
 export function renderReport(r: Report): string {
@@ -89,20 +124,33 @@ export function renderReport(r: Report): string {
   }
   out.push('');
 
-  const { entries, checked } = r.audit;
-  if (checked === 0) out.push('Granskning: planen anger inga summor att kontrollera.');
+  const { entries, checked, errors } = r.audit;
+  if (checked === 0 && errors.length === 0) out.push('Granskning: planen anger inga summor att kontrollera.');
+  else if (checked === 0) out.push('Granskning: ingen av planens angivna summor kunde kontrolleras.');
   else if (entries.length === 0) out.push(`Granskning: alla ${checked} angivna summor stämmer.`);
   else {
     out.push(`Granskning: ${entries.length} av ${checked} angivna summor stämmer inte med beräkningen:`);
     for (const e of entries) {
-      const where = e.source ? `rad ${e.source.line}` : '';
+      const where = describeSource(e.source);
       const project = e.when ? (r.projectNames.get(e.when.project) ?? e.when.project) : '';
       const when = e.when ? ` (om ${project} ${e.when.runs ? 'genomförs' : 'inte genomförs'})` : '';
       const values =
         e.unit === 'kr'
           ? `dokumentet ${formatTkr(e.stated)}, beräknat ${formatTkr(e.computed)}, skillnad ${e.difference > 0 ? '+' : ''}${formatTkr(e.difference)}`
           : `dokumentet ${formatPercent(e.stated)}, beräknat ${formatPercent(e.computed, 2)}`;
-      out.push(`  ${e.year}  ${e.label || FIGURES[e.figure]}${when}: ${values}${where ? ` [${where}]` : ''}`);
+      const sign = e.sign === 'negative' ? ' (dokumentet anger talet med omvänt tecken)' : '';
+      out.push(`  ${e.year}  ${rowName(e)}${when}${where ? ` (${where})` : ''}: ${values}${sign}`);
+    }
+  }
+  if (errors.length) {
+    out.push(
+      errors.length === 1
+        ? 'En angiven siffra kunde inte kontrolleras:'
+        : `${errors.length} angivna siffror kunde inte kontrolleras:`,
+    );
+    for (const e of errors) {
+      const at = e.file !== undefined ? `${[e.file, e.line ?? 1, e.column ?? 1].join(':')}: ` : '';
+      out.push(`  ${at}${e.message}`);
     }
   }
   out.push('');

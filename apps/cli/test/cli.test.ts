@@ -23,7 +23,9 @@ describe('samplan project', () => {
     expect(out).toMatch(/Utgående eget kapital\s+4\u00a0174\s+2\u00a0807\s+2\u00a0120/);
     expect(out).toMatch(/Resultat\s+\u22128\u00a0430/);
     expect(out).toContain('Granskning: 6 av 34 angivna summor stämmer inte');
-    expect(out).toContain('dokumentet 4\u00a0065 tkr, beräknat 4\u00a0174 tkr, skillnad \u2212109 tkr [rad 46]');
+    expect(out).toMatch(
+      /\n {2}2024 {2}Ingående eget kapital \(tabellen Intäkter\) \(rad 46 i \S*goteborg-2023\.csv\): dokumentet 4\u00a0065 tkr, beräknat 4\u00a0174 tkr, skillnad \u2212109 tkr\n/,
+    );
     expect(out).toContain('Utrymme för nya insatser per år (från 2023): 706 tkr');
     expect(out).toContain('vid 1,16 % blir eget kapital negativt 2025');
   });
@@ -64,7 +66,9 @@ describe('samplan project', () => {
       label: 'TOTALT (intäkter inkl. överskott)',
       unit: 'kr',
       line: 24,
+      source: { file: expect.stringMatching(/sundbyberg-2020\.csv$/), line: 24, column: 76 },
     });
+    expect(detail.auditErrors).toEqual([]);
     expect(detail.answers.spendingRoom).toMatchObject({ yearly: null, bindingYear: 2022 });
     expect(detail.lines.find((l: { id: string }) => l.id === 'finsamteam-inkl-lots-och-insatskatalog').amounts).toEqual(
       ['770000', '660000', '680000'],
