@@ -552,7 +552,13 @@ describe('auditPlan: a setting that does not parse is an error, never skipped', 
   it('reports each malformed figure with its path and checks the others', () => {
     const audit = auditPlan(
       raw([
-        { year: 2023, figure: 'costs', value: '3 000 tkr', label: 'Summa kostnader' },
+        {
+          year: 2023,
+          figure: 'costs',
+          value: '3 000 tkr',
+          label: 'Summa kostnader',
+          source: { file: 'budget.xlsx', sheet: 'Budget', row: 34, column: 3 },
+        },
         { year: 2023, figure: 'costs', value: '3000000', precision: 'tusental', label: 'Summa kostnader' },
         { year: 2023, figure: 'share-administration', value: '0.1', precision: '0' },
         { year: 2023, figure: 'share-administration', value: 'tio procent' },

@@ -145,6 +145,7 @@ function readSetting(
     message: `Angiven siffra ${name}: ${message}`,
     path: ['stated', i, field, ...more],
     field: String(more.at(-1) ?? field),
+    ...sourceLocation(s.source),
   });
   const share = isShare(s.figure);
   let value: Ore | Rate;
@@ -190,6 +191,17 @@ function readSetting(
     return issue('lines', 'audit-lines-not-allowed', `bara summor av rader anger rader, inte ${s.figure}`);
   }
   return { value, precision, kind };
+}
+
+/** The file position of a stated figure's source, for an issue (a workbook's row as the line). */
+function sourceLocation(source: StatedSource | undefined): Pick<Issue, 'file' | 'line' | 'column'> {
+  if (!source) return {};
+  const line = source.row ?? source.line;
+  return {
+    ...(source.file !== undefined ? { file: source.file } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(source.column !== undefined ? { column: source.column } : {}),
+  };
 }
 
 /** `value` rounded half away from zero to a multiple of `unit`. */
@@ -260,6 +272,7 @@ export function auditPlan(plan: Plan): Audit {
         message: `Angiven siffra ${s.label ? `"${s.label}" ` : ''}${s.year}: andelen kan inte räknas, ${base} är 0 kr`,
         path: ['stated', i, 'figure'],
         field: 'figure',
+        ...sourceLocation(s.source),
       });
       return;
     }
