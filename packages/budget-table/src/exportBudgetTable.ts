@@ -1,6 +1,7 @@
 import { compilePlan, formatKronor, type Plan } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
-import { FIXED_COLUMNS } from './importBudgetTable.ts';
+import { FIXED_COLUMNS } from './readHeader.ts';
+import { isCostFigure } from './readStated.ts';
 import { createIdMaker } from './slugify.ts';
 
 /**
@@ -11,6 +12,23 @@ export type TableCell = string | { amount: string } | { share: string; decimals:
 
 /** A line of an exported budget table: a `#` comment (its text without the `#`) or a row of cells. */
 export type TableLine = { type: 'comment'; text: string } | { type: 'row'; cells: TableCell[] };
+
+/**
+ * How `# @lines:` names a line: by its name when that name finds it again (no other line has that
+ * name or that id, no `;` in it), else by its id.
+ */
+function lineNamer(plan: Plan): (id: string) => string {
+  const all = [...plan.members, ...plan.revenues, ...plan.costs];
+  const ids = new Set(all.map((l) => l.id));
+  const count = new Map<string, number>();
+  for (const l of all) count.set(l.name, (count.get(l.name) ?? 0) + 1);
+  const names = new Map(all.map((l) => [l.id, l.name]));
+  return (id) => {
+    const name = names.get(id);
+    if (name === undefined || /[;\r\n]/.test(name) || name !== name.trim() || count.get(name) !== 1) return id;
+    return ids.has(name) && name !== id ? id : name;
+  };
+}
 
 const percent = (fraction: string): string => `${new Decimal(fraction).times(100).toFixed()} %`;
 
@@ -72,17 +90,19 @@ export function budgetTableLines(plan: Plan): TableLine[] {
       ...yearCells(r.amounts),
     ]);
   }
-  row([
-    'equity',
-    'Ingående eget kapital',
-    '',
-    '',
-    '',
-    '',
-    '',
-    amount(plan.openingEquity),
-    ...years.slice(1).map(() => ''),
-  ]);
+  // No equity row when the document states no opening equity (the plan has none).
+  if (plan.openingEquity !== undefined)
+    row([
+      'equity',
+      'Ingående eget kapital',
+      '',
+      '',
+      '',
+      '',
+      '',
+      amount(plan.openingEquity),
+      ...years.slice(1).map(() => ''),
+    ]);
 
   const compiled = compilePlan(plan);
   const members = new Map(plan.members.map((m) => [m.id, m.name]));
@@ -117,14 +137,24 @@ export function budgetTableLines(plan: Plan): TableLine[] {
     row(['cost', c.name, c.category, project, start, end, total, ...amounts]);
   });
 
-  // One row per stated figure series: same label, figure, ESF assumption and precision.
+  // One row per stated figure series: same label, figure, ESF assumption, precision, lines, sign and quote.
+  const lineNames = lineNamer(plan);
   const series = new Map<string, Plan['stated']>();
   for (const s of plan.stated) {
-    const key = JSON.stringify([s.label, s.figure, s.when ?? null, s.precision ?? null]);
+    const key = JSON.stringify([
+      s.label,
+      s.figure,
+      s.when ?? null,
+      s.precision ?? null,
+      s.lines ?? null,
+      s.sign ?? null,
+      s.source?.quote ?? null,
+    ]);
     const list = series.get(key) ?? [];
     if (list.some((x) => x.year === s.year)) series.set(`${key}#${s.year}`, [s]);
     else series.set(key, [...list, s]);
   }
+  const costIds = new Set(plan.costs.map((c) => c.id));
   for (const list of series.values()) {
     const first = list[0] as Plan['stated'][number];
     const share = first.figure.startsWith('share-');
@@ -135,7 +165,16 @@ export function budgetTableLines(plan: Plan): TableLine[] {
       const decimals = s.precision ? Math.max(0, new Decimal(s.precision).times(100).decimalPlaces()) : 4;
       return { share: s.value, decimals };
     });
+    if (first.source?.quote) out.push(comment(`quote: ${first.source.quote.replace(/\s+/g, ' ').trim()}`));
+    if (first.lines) out.push(comment(`@lines: ${first.lines.map(lineNames).join('; ')}`));
     if (first.precision && !share) out.push(comment(`@precision: ${first.precision}`));
+    // The importer gives a cost figure printed negative the sign 'negative' by itself; say so only otherwise.
+    const costFigure =
+      isCostFigure(first.figure) ||
+      (first.figure === 'lines' && (first.lines?.length ?? 0) > 0 && first.lines?.every((id) => costIds.has(id)));
+    const derived = (v: string) =>
+      costFigure && new Decimal(v).isNegative() && !new Decimal(v).isZero() ? 'negative' : undefined;
+    if (!share && list.some((s) => derived(s.value) !== s.sign)) out.push(comment(`@sign: ${first.sign ?? 'normal'}`));
     const project = first.when
       ? `${first.when.runs ? '' : '!'}${projectName.get(first.when.project)?.name ?? first.when.project}`
       : '';

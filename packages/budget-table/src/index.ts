@@ -8,8 +8,25 @@ export {
   type TableLine,
   tableCellText,
 } from './exportBudgetTable.ts';
-export { FIXED_COLUMNS, importBudgetRecords, importBudgetTable, readRate } from './importBudgetTable.ts';
-export { type ParsedNumber, parseAmount } from './parseAmount.ts';
+export {
+  type ImportOptions,
+  type ImportResult,
+  importBudgetRecords,
+  type RecordsOptions,
+} from './importBudgetRecords.ts';
+export { importBudgetTable } from './importBudgetTable.ts';
+export {
+  type AmountUnit,
+  type NumberProblem,
+  type ParsedNumber,
+  parseAmount,
+  type ReadNumberOptions,
+  readNumber,
+  UNIT_SCALE,
+} from './parseAmount.ts';
+export { ROW_DIRECTIVES, SETTINGS } from './readDirectives.ts';
+export { FIXED_COLUMNS, KINDS, yearOf } from './readHeader.ts';
+export { readBand, readRate, readStaff } from './readRates.ts';
 export { readTableGrid, type TableGrid, trimRow } from './readTableGrid.ts';
 export { slugify } from './slugify.ts';
 export type { Cell, TableRecord } from './tableRecord.ts';

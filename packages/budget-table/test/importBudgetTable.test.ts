@@ -6,7 +6,7 @@ const HEADER = 'kind,name,group,project,start,end,total,2023,2024,2025';
 const table = (...rows: string[]) =>
   [HEADER, 'member,Staten,state,,,,,1000,1000,1000', 'equity,Eget kapital,,,,,,500,,', ...rows].join('\n');
 const errorsOf = (text: string, file = 'plan.csv') => {
-  const result = importBudgetTable(text, file);
+  const result = importBudgetTable(text, file, { unit: 'kr' });
   return result.ok ? [] : result.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`);
 };
 
@@ -35,7 +35,9 @@ describe('importBudgetTable', () => {
   });
 
   it('spreads a period total pro rata by month', () => {
-    const result = importBudgetTable(table('cost,Projekt,individual,,2022-07-01,2024-06-30,1200,,,'));
+    const result = importBudgetTable(table('cost,Projekt,individual,,2022-07-01,2024-06-30,1200,,,'), 'p.csv', {
+      unit: 'kr',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const projection = projectPlan(result.value);
@@ -56,8 +58,15 @@ describe('importBudgetTable', () => {
     expect(errorsOf('kind,name,group,project,start,end,total,2023,2025,2026\n')[0]).toBe(
       'plan.csv:1:46: Åren ska följa på varandra: 2023 följs av 2025',
     );
-    expect(errorsOf('kind,name,group,project,start,end,total,2023,2024\n')[0]).toBe(
-      'plan.csv:1:41: Tabellen ska ha 3 till 5 årskolumner, inte 2',
+    expect(errorsOf('kind,name,group,project,start,end,total\n')[0]).toBe(
+      'plan.csv:1:41: Tabellen ska ha 1 till 10 årskolumner, inte 0',
+    );
+    expect(errorsOf('kind,name,group,project,start,end,total,,,\n')[0]).toBe(
+      'plan.csv:1:41: Tabellen ska ha 1 till 10 årskolumner, inte 0',
+    );
+    const eleven = Array.from({ length: 11 }, (_, k) => 2020 + k).join(',');
+    expect(errorsOf(`kind,name,group,project,start,end,total,${eleven}\n`)[0]).toBe(
+      'plan.csv:1:41: Tabellen ska ha 1 till 10 årskolumner, inte 11',
     );
   });
 
@@ -85,10 +94,24 @@ describe('importBudgetTable', () => {
     ]);
   });
 
-  it('reports a missing equity row and an unclosed quote', () => {
-    expect(errorsOf([HEADER, 'member,Staten,state,,,,,1,1,1'].join('\n'))).toEqual([
-      'plan.csv:1:1: Filen saknar en equity-rad med ingående eget kapital (skriv 0 om det inte finns något)',
+  it('reads a plan without an equity row as one without opening equity; an equity row needs its amount', () => {
+    const result = importBudgetTable([HEADER, 'member,Staten,state,,,,,1,1,1'].join('\n'), 'p.csv', { unit: 'kr' });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect('openingEquity' in result.value).toBe(false);
+    const zero = importBudgetTable(
+      [HEADER, 'member,Staten,state,,,,,1,1,1', 'equity,EK,,,,,,-,,'].join('\n'),
+      'p.csv',
+      {
+        unit: 'tkr',
+      },
+    );
+    expect(zero.ok && zero.value.openingEquity).toBe('0');
+    expect(errorsOf([HEADER, 'member,Staten,state,,,,,1,1,1', 'equity,EK,,,,,,,,'].join('\n'))).toEqual([
+      'plan.csv:3:1: equity-raden saknar belopp i första årets kolumn (2023): skriv 0, eller ta bort raden om dokumentet inte anger något ingående eget kapital',
     ]);
+  });
+
+  it('reports an unclosed quote', () => {
     expect(errorsOf(table('cost,"Vuxna,individual,,,,,1,1,1'))[0]).toBe('plan.csv:4:6: Citattecknet stängs aldrig');
   });
 
@@ -96,6 +119,7 @@ describe('importBudgetTable', () => {
     const result = importBudgetTable(
       [
         '# plan: Testförbundet',
+        '# unit: kr',
         '# utilization: 90 %',
         '# equity-cap: 15 %',
         '# admin-share: 5 % – 12 %',

@@ -1,62 +1,112 @@
-import { type Cell, importBudgetRecords, type TableRecord } from '@samplan/budget-table';
-import { fail, type Plan, type Result } from '@samplan/engine';
-import ExcelJS, { type CellValue, type Worksheet } from 'exceljs';
+import {
+  type Cell,
+  type ImportOptions,
+  type ImportResult,
+  importBudgetRecords,
+  type TableRecord,
+  trimRow,
+} from '@samplan/budget-table';
+import { fail } from '@samplan/engine';
+import type ExcelJS from 'exceljs';
 import { cellText } from './cellText.ts';
-import { BUDGET_SHEET } from './exportBudgetWorkbook.ts';
+import { loadWorkbook, readSheet } from './readWorkbookGrid.ts';
+
+/** Options of `importBudgetWorkbook`. */
+export interface ImportWorkbookOptions extends ImportOptions {
+  /** The budget sheet (any case), when the workbook has more than one. */
+  sheet?: string;
+}
+
+/** True when a row of the sheet starts the budget table's header: `kind`, `name` in its first two cells. */
+function hasBudgetHeader(ws: ExcelJS.Worksheet): boolean {
+  const text = (cell: ExcelJS.Cell) => cellText(cell.value, cell.numFmt).trim().toLowerCase();
+  for (let line = 1; line <= ws.rowCount; line++) {
+    const row = ws.getRow(line);
+    if (text(row.getCell(1)) === 'kind' && text(row.getCell(2)) === 'name') return true;
+  }
+  return false;
+}
 
 /**
- * Reads a budget from an Excel workbook: the sheet `Budget` if there is one (any case), else the
- * first sheet, laid out as the budget table. It gives the plan `importBudgetTable` gives for the
- * same cells, with the same errors: the line is the row number, the column the column number,
- * and the file is `budget.xlsx[Budget]` (the file and the sheet). Number cells are read exactly,
- * text cells as people type numbers, formula cells by their cached result, dates as ISO dates.
+ * Reads a budget from an Excel workbook: the sheet laid out as the budget table, found by its
+ * content (a row starting with `kind,name`), whatever its name or place; `options.sheet` names it when
+ * several sheets are budget tables. It gives the plan `importBudgetTable` gives for the same
+ * cells, with the same errors: the line is the row number, the column the column number, and the
+ * file is `budget.xlsx[Budget]` (the file and the sheet). Cells are read by `worksheetGrid`:
+ * numbers exactly (float noise of a formula's result removed, with a note), text as people type
+ * numbers, formulas by their cached result (none is an error naming the cell), dates as dates and
+ * a year header as the year. `options.unit` as for `importBudgetTable`.
  */
 export async function importBudgetWorkbook(
   data: Uint8Array | ArrayBuffer,
   file = 'budget.xlsx',
-): Promise<Result<Plan>> {
-  const at = { file, line: 1, column: 1, field: '' };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // JSZip reads a Uint8Array or an ArrayBuffer; the type says Buffer only.
-    await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    return fail({
-      code: 'not-xlsx',
-      message: 'Filen kan inte läsas som en Excel-arbetsbok (.xlsx): den är skadad eller har ett annat format',
-      ...at,
-    });
+  options: ImportWorkbookOptions = {},
+): Promise<ImportResult> {
+  const at = { file, line: 1, column: 1, field: 'sheet' };
+  const loaded = await loadWorkbook(data, file);
+  if (!loaded.ok) return { ...loaded, notes: [] };
+  const sheets = loaded.value.worksheets;
+  const names = sheets.map((s) => `"${s.name}"`).join(', ');
+  let sheet: ExcelJS.Worksheet;
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet.toLowerCase();
+    const found = sheets.find((s) => s.name.toLowerCase() === wanted);
+    if (!found)
+      return {
+        ...fail({
+          code: 'no-such-sheet',
+          message: `Arbetsboken har inget blad "${options.sheet}"; bladen heter ${names}`,
+          ...at,
+        }),
+        notes: [],
+      };
+    sheet = found;
+  } else {
+    const budgets = sheets.filter(hasBudgetHeader);
+    if (budgets.length !== 1)
+      return {
+        ...fail(
+          budgets.length === 0
+            ? {
+                code: 'no-budget-sheet',
+                message: `Inget blad i arbetsboken har budgettabellens rubrikrad (kind,name,group,project,start,end,total,år…); bladen heter ${names}`,
+                ...at,
+              }
+            : {
+                code: 'several-budget-sheets',
+                message: `Flera blad är budgettabeller (${budgets.map((s) => `"${s.name}"`).join(', ')}): välj ett av dem`,
+                ...at,
+              },
+        ),
+        notes: [],
+      };
+    sheet = budgets[0] as ExcelJS.Worksheet;
   }
-  const sheets = workbook.worksheets;
-  const sheet = sheets.find((s) => s.name.toLowerCase() === BUDGET_SHEET.toLowerCase()) ?? sheets[0];
-  if (!sheet) return fail({ code: 'no-sheet', message: 'Arbetsboken har inga blad', ...at });
+  const grid = readSheet(sheet, file);
   const name = file.replace(/^.*[\\/]/, '').replace(/\.xlsx$/i, '');
-  return importBudgetRecords(sheetRecords(sheet), `${file}[${sheet.name}]`, { name });
+  return importBudgetRecords(gridRecords(grid.rows), `${file}[${sheet.name}]`, {
+    name,
+    unit: options.unit,
+    notes: grid.notes,
+    issues: grid.errors,
+  });
 }
 
-const isText = (value: CellValue): boolean =>
-  typeof value === 'string' || (typeof value === 'object' && value !== null && 'richText' in value);
-
 /**
- * A sheet's rows as budget-table records: every row as wide as the sheet (so every cell has its
- * own position), and a row whose first cell is text starting with `#` as a comment, its cells
- * joined with `,` as the CSV line would read.
+ * A sheet's rows (see `worksheetGrid`) as budget-table records: a row whose first cell is text
+ * starting with `#` is a comment, its cells joined with `,` as the CSV line would read; every
+ * other row is a row of its cells.
  */
-export function sheetRecords(sheet: Worksheet): TableRecord[] {
-  const width = sheet.columnCount;
-  const records: TableRecord[] = [];
-  sheet.eachRow((row, line) => {
-    const cells: Cell[] = [];
-    for (let column = 1; column <= width; column++) {
-      const cell = row.getCell(column);
-      cells.push({ text: cellText(cell.value, cell.numFmt), line, column });
+export function gridRecords(rows: readonly Cell[][]): TableRecord[] {
+  return rows.map((cells, k): TableRecord => {
+    const line = k + 1;
+    const first = cells[0];
+    if (first && typeof first.value === 'string' && first.text.startsWith('#')) {
+      const text = trimRow(cells)
+        .map((c) => c.text)
+        .join(',');
+      return { type: 'comment', line, text: text.slice(1).trim() };
     }
-    const first = cells[0]?.text ?? '';
-    if (first.startsWith('#') && isText(row.getCell(1).value)) {
-      const texts = cells.map((c) => c.text);
-      while (texts.length > 0 && texts.at(-1) === '') texts.pop();
-      records.push({ type: 'comment', line, text: texts.join(',').slice(1).trim() });
-    } else records.push({ type: 'row', line, cells });
+    return { type: 'row', line, cells };
   });
-  return records;
 }

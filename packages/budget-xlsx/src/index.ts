@@ -14,12 +14,13 @@ export {
   ORE_FORMAT,
   SHARE_FORMAT,
 } from './exportBudgetWorkbook.ts';
-export { importBudgetWorkbook, sheetRecords } from './importBudgetWorkbook.ts';
+export { gridRecords, type ImportWorkbookOptions, importBudgetWorkbook } from './importBudgetWorkbook.ts';
 export {
   cellRef,
   listSheets,
   loadWorkbook,
   type ReadWorkbookGridOptions,
+  readSheet,
   readWorkbookGrid,
   type SheetInfo,
   type WorkbookGrid,

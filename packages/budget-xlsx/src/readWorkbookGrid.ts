@@ -96,6 +96,15 @@ const hasNoResult = (value: CellValue): value is ExcelJS.CellFormulaValue | Exce
  * result is an error naming the sheet and cell; every such cell is reported.
  */
 export function worksheetGrid(ws: Worksheet, file: string): Result<WorkbookGrid> {
+  const { errors, ...grid } = readSheet(ws, file);
+  return errors.length ? fail(...errors) : ok(grid);
+}
+
+/**
+ * `worksheetGrid`'s cells, notes and errors together, so an importer can report every error of
+ * the sheet at once: a formula without a cached value is an error, and its cell is empty.
+ */
+export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors: Issue[] } {
   const errors: Issue[] = [];
   const notes: string[] = [];
   const rows: Cell[][] = [];
@@ -123,7 +132,7 @@ export function worksheetGrid(ws: Worksheet, file: string): Result<WorkbookGrid>
             column,
             field: ref,
           });
-        cells.push({ ...base, text: `=${formula}` });
+        cells.push(base);
         continue;
       }
       const value = shown(raw);
@@ -149,8 +158,7 @@ export function worksheetGrid(ws: Worksheet, file: string): Result<WorkbookGrid>
     while (end > 0 && (cells[end - 1]?.text.trim() ?? '') === '') end--;
     rows.push(cells.slice(0, end));
   }
-  if (errors.length) return fail(...errors);
-  return ok({ sheet: ws.name, rows, notes });
+  return { sheet: ws.name, rows, notes, errors };
 }
 
 /** The first visible sheet that holds anything, else the first sheet. */

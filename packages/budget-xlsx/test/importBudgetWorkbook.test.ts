@@ -22,11 +22,11 @@ const workbook = async (
 };
 const located = (e: Issue) => `${e.file}:${e.line}:${e.column}: ${e.message}`;
 const errorsOf = async (bytes: Uint8Array | ArrayBuffer, file?: string) => {
-  const result = await importBudgetWorkbook(bytes, file);
+  const result = await importBudgetWorkbook(bytes, file, { unit: 'kr' });
   return result.ok ? [] : result.errors.map(located);
 };
 const csvMessages = (text: string) => {
-  const result = importBudgetTable(text, 'plan.csv');
+  const result = importBudgetTable(text, 'plan.csv', { unit: 'kr' });
   return result.ok ? [] : result.errors.map((e) => e.message);
 };
 const withoutSources = (plan: Plan) => ({ ...plan, stated: plan.stated.map(({ source, ...s }) => s) });
@@ -40,7 +40,7 @@ const budget = (...rows: Value[][]): Value[][] => [
 ];
 
 describe('importBudgetWorkbook on a workbook made by hand', () => {
-  it('reads Swedish text amounts, formulas by their result, dates, and the first sheet when none is called Budget', async () => {
+  it('reads Swedish text amounts, formulas by their result, dates, and the budget sheet wherever it is', async () => {
     const bytes = await workbook(
       {
         'Min budget': [
@@ -95,7 +95,7 @@ describe('importBudgetWorkbook on a workbook made by hand', () => {
       figure: 'result',
       value: '-8430000',
       precision: '1000',
-      source: { file: 'uppladdad/plan.xlsx[Min budget]', line: 8, column: 8 },
+      source: { file: 'uppladdad/plan.xlsx[Min budget]', line: 8, column: 8, sheet: 'Min budget', row: 8 },
     });
     expect(plan.stated.slice(1).map((s) => [s.year, s.value, s.precision])).toEqual([
       [2023, '0.092', '0.001'],
@@ -168,27 +168,52 @@ describe('importBudgetWorkbook errors', () => {
     ).toEqual(['Ogiltigt belopp "12 6O4" i kolumn 2024', 'Ogiltigt belopp "abc" i kolumn 2023']);
   });
 
-  it('reports more decimals than öre in a number cell, float noise included, and a formula without a result', async () => {
+  it('reports more decimals than öre in a number cell, a formula without a result, and bad dates, together', async () => {
     const rows = budget(
-      ['cost', 'Öre', 'individual', null, null, null, null, 0.001, 0.1 + 0.2, { formula: 'H4*2' } as Value],
+      ['cost', 'Öre', 'individual', null, null, null, null, 0.001, 1 / 3, { formula: 'H4*2' } as Value],
       ['cost', 'Datum', 'individual', null, 'första juli', 45108, null, 1, 1, 1],
     );
     expect(await errorsOf(await workbook({ Budget: rows }))).toEqual([
+      'budget.xlsx[Budget]:4:10: Formeln =H4*2 i Budget!J4 har inget sparat värde: öppna filen i Excel och spara den igen',
       'budget.xlsx[Budget]:4:8: Beloppet "0.001" har fler decimaler än öre i kolumn 2023',
-      'budget.xlsx[Budget]:4:9: Beloppet "0.30000000000000004" har fler decimaler än öre i kolumn 2024',
-      'budget.xlsx[Budget]:4:10: Ogiltigt belopp "=H4*2" i kolumn 2025',
+      'budget.xlsx[Budget]:4:9: Beloppet "0.333333333333333" har fler decimaler än öre i kolumn 2024',
       'budget.xlsx[Budget]:5:5: Datum "första juli" ska skrivas ÅÅÅÅ-MM-DD',
       'budget.xlsx[Budget]:5:6: Datum "45108" ska skrivas ÅÅÅÅ-MM-DD',
     ]);
   });
 
+  it('rounds the float noise of a cached result to the öre, with a note naming the cell', async () => {
+    const rows = budget([
+      'cost',
+      'Kansli',
+      'administration',
+      null,
+      null,
+      null,
+      null,
+      { formula: 'H2*8.562', result: 8562.000000000002 } as Value,
+      0.1 + 0.2,
+      1,
+    ]);
+    const result = await importBudgetWorkbook(await workbook({ Budget: [['# unit: tkr'], ...rows] }), 'b.xlsx');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.costs[0]?.amount).toEqual({
+      type: 'yearly',
+      amounts: { '2023': '8562000', '2024': '300', '2025': '1000' },
+    });
+    expect(result.notes).toEqual([
+      'Budget!H5: det sparade värdet 8562.000000000002 har flyttalsbrus; det lästes som 8562',
+      'Budget!I5: det sparade värdet 0.30000000000000004 har flyttalsbrus; det lästes som 0.3',
+    ]);
+  });
+
   it('points at the header when it is missing or wrong', async () => {
     const header = (...years: Value[]) => [[...HEADER.slice(0, 7), ...years]];
-    expect(await errorsOf(await workbook({ Budget: [['# unit: kr'], []] }))).toEqual([
-      'budget.xlsx[Budget]:1:1: Filen saknar rubrikrad (kind,name,group,project,start,end,total,år…)',
-    ]);
-    expect(await errorsOf(await workbook({ Budget: [['# unit: kr'], ...budget().slice(1)] }))).toEqual([
-      'budget.xlsx[Budget]:2:1: Rubrikraden ska börja med kind,name,group,project,start,end,total; kolumn 1 är "member", väntade "kind"',
+    const NO_BUDGET =
+      'budget.xlsx:1:1: Inget blad i arbetsboken har budgettabellens rubrikrad (kind,name,group,project,start,end,total,år…); bladen heter';
+    expect(await errorsOf(await workbook({ Budget: [['# unit: kr'], []] }))).toEqual([`${NO_BUDGET} "Budget"`]);
+    expect(await errorsOf(await workbook({ Budget: [['# unit: kr'], ...budget().slice(1)], Blad2: [] }))).toEqual([
+      `${NO_BUDGET} "Budget", "Blad2"`,
     ]);
     const grupp = [['kind', 'name', 'grupp', ...HEADER.slice(3)]];
     expect(await errorsOf(await workbook({ Budget: grupp }))).toEqual([
@@ -197,20 +222,60 @@ describe('importBudgetWorkbook errors', () => {
     expect(await errorsOf(await workbook({ Budget: header(2023, 2025, 2026) }))).toEqual([
       'budget.xlsx[Budget]:1:9: Åren ska följa på varandra: 2023 följs av 2025',
     ]);
-    expect(await errorsOf(await workbook({ Budget: header(2023, 2024) }))).toEqual([
-      'budget.xlsx[Budget]:1:8: Tabellen ska ha 3 till 5 årskolumner, inte 2',
+    const eleven = Array.from({ length: 11 }, (_, k) => 2020 + k);
+    expect(await errorsOf(await workbook({ Budget: header(...eleven) }))).toEqual([
+      'budget.xlsx[Budget]:1:8: Tabellen ska ha 1 till 10 årskolumner, inte 11',
+    ]);
+    expect(await errorsOf(await workbook({ Budget: header() }))).toEqual([
+      'budget.xlsx[Budget]:1:8: Tabellen ska ha 1 till 10 årskolumner, inte 0',
     ]);
     expect(await errorsOf(await workbook({ Budget: header(2023, 'år 2024', 2025) }))).toEqual([
       'budget.xlsx[Budget]:1:9: Årskolumnens rubrik "år 2024" är inget årtal',
     ]);
   });
 
-  it('reads the sheet called Budget, whatever its place, and names it', async () => {
+  it('finds the budget sheet by its header row, whatever its name and place, and names it', async () => {
     const bytes = await workbook({
       Grundbudget: [['Belopp i kr', 2023, 2024, 2025]],
-      budget: budget(['cost', 'Team', 'individual', null, null, null, null, 'x', 1, 1]),
+      Anteckningar: [['kind'], ['inget här']],
+      'VP 2023': [
+        ['Verksamhetsplan 2023'],
+        [],
+        ...budget(['cost', 'Team', 'individual', null, null, null, null, 'x', 1, 1]),
+      ],
     });
-    expect(await errorsOf(bytes, 'plan.xlsx')).toEqual(['plan.xlsx[budget]:4:8: Ogiltigt belopp "x" i kolumn 2023']);
+    expect(await errorsOf(bytes, 'plan.xlsx')).toEqual(['plan.xlsx[VP 2023]:6:8: Ogiltigt belopp "x" i kolumn 2023']);
+  });
+
+  it('asks which sheet when several are budget tables, and reads the one named', async () => {
+    const bytes = await workbook({ 'Budget 2023': budget(), 'Budget 2024': budget(['cost', 'X', 'individual']) });
+    expect(await errorsOf(bytes)).toEqual([
+      'budget.xlsx:1:1: Flera blad är budgettabeller ("Budget 2023", "Budget 2024"): välj ett av dem',
+    ]);
+    const chosen = await importBudgetWorkbook(bytes, 'b.xlsx', { unit: 'kr', sheet: 'budget 2024' });
+    expect(chosen.ok && chosen.value.costs.map((c) => c.name)).toEqual(['X']);
+    const missing = await importBudgetWorkbook(bytes, 'b.xlsx', { sheet: 'Budget' });
+    expect(missing.ok ? [] : missing.errors.map((e) => e.message)).toEqual([
+      'Arbetsboken har inget blad "Budget"; bladen heter "Budget 2023", "Budget 2024"',
+    ]);
+  });
+
+  it('reads year headers written as dates or text, and a plan of one year', async () => {
+    const bytes = await workbook(
+      {
+        Budget: [
+          ['# unit: tkr'],
+          [...HEADER.slice(0, 7), new Date(Date.UTC(2025, 0, 1)), '2026', new Date(Date.UTC(2027, 0, 1))],
+          ['member', 'Staten', 'state', null, null, null, null, 1, 1, 1],
+        ],
+        Ett: [['# unit: kr'], [...HEADER.slice(0, 7), 2025], ['member', 'Staten', 'state', null, null, null, null, 5]],
+      },
+      { Budget: { J2: 'yyyy' } },
+    );
+    const result = await importBudgetWorkbook(bytes, 'b.xlsx', { sheet: 'Budget' });
+    expect(result.ok && result.value.years).toEqual([2025, 2026, 2027]);
+    const one = await importBudgetWorkbook(bytes, 'b.xlsx', { sheet: 'ett' });
+    expect(one.ok && [one.value.years, one.value.members[0]?.amounts]).toEqual([[2025], { '2025': '5' }]);
   });
 });
 

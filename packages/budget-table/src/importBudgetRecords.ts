@@ -1,0 +1,529 @@
+import {
+  type CostLine,
+  fail,
+  type Issue,
+  type Member,
+  type Plan,
+  type PlanInput,
+  parsePlan,
+  type Result,
+} from '@samplan/engine';
+import { Decimal } from 'decimal.js';
+import { type ParsedNumber, parseAmount, readNumber, UNIT_SCALE } from './parseAmount.ts';
+import { type Directive, Directives, type RowDirectiveKey } from './readDirectives.ts';
+import { FIXED_COLUMNS, type Header, KINDS, type ReportError, readHeader } from './readHeader.ts';
+import { readBand, readRate, readStaff } from './readRates.ts';
+import { type PendingStated, readPrecision, readStatedRow } from './readStated.ts';
+import { trimRow } from './readTableGrid.ts';
+import { resolveLines } from './resolveLines.ts';
+import { createIdMaker } from './slugify.ts';
+import type { Cell, TableRecord } from './tableRecord.ts';
+
+const MEMBER_GROUPS = ['state', 'region', 'kommun'] as const;
+const CATEGORIES = ['individual', 'structural', 'administration', 'unallocated'] as const;
+const MAX_ERRORS = 50;
+
+/** What the caller knows that the file may not say. */
+export interface ImportOptions {
+  /**
+   * The unit of the file's amounts when it has no `# unit:` line (the user was asked). Without
+   * either, a file with an amount that has no unit after it is refused with code `missing-unit`.
+   * A `# unit:` line that says otherwise is an error (`unit-conflict`).
+   */
+  unit?: 'kr' | 'tkr';
+}
+
+/** Options of `importBudgetRecords`. */
+export interface RecordsOptions extends ImportOptions {
+  /** The plan's name when no `# plan:` says it; by default `file` without folder and `.csv`. */
+  name?: string;
+  /** Errors found before the records (they come first and make the import fail). */
+  issues?: readonly Issue[];
+  /** Notes found before the records (how the file was decoded, float noise rounded). */
+  notes?: readonly string[];
+}
+
+/** A plan read from a file, or why not, and in both cases what the reader decided (in Swedish). */
+export type ImportResult = Result<Plan> & { notes: string[] };
+
+type Position = { line: number; column: number; field: string };
+type Row = { cells: Cell[]; line: number; directives: Partial<Record<RowDirectiveKey, Directive>> };
+
+const kindOf = (cells: readonly Cell[]) => {
+  const first = cells[0]?.text.trim().toLowerCase() ?? '';
+  return (KINDS as readonly string[]).includes(first) ? (first as (typeof KINDS)[number]) : null;
+};
+
+/** A date cell as `ÅÅÅÅ-MM-DD`: a workbook's date by its value, whatever format shows it. */
+const dateText = (cell: Cell | undefined): string =>
+  cell?.value instanceof Date && !Number.isNaN(cell.value.getTime())
+    ? cell.value.toISOString().slice(0, 10)
+    : (cell?.text.trim() ?? '');
+
+/**
+ * Reads a budget table from its records, whatever file they came from (the CSV tokenizer, a
+ * workbook's sheet): the rows of cells with their positions, and the `#` comments. `file` is what
+ * every error and stated figure names as its file. See docs/formats/budget-table.md.
+ */
+export function importBudgetRecords(
+  records: readonly TableRecord[],
+  file: string,
+  options: RecordsOptions = {},
+): ImportResult {
+  const notes = [...(options.notes ?? [])];
+  const done = (result: Result<Plan>): ImportResult => ({ ...result, notes });
+  const errors: Issue[] = [...(options.issues ?? [])];
+  const error: ReportError = (at, field, code, message) => {
+    if (errors.length < MAX_ERRORS) errors.push({ code, message, file, line: at.line, column: at.column ?? 1, field });
+  };
+
+  const directives = new Directives(error);
+  let header: Header | null = null;
+  let firstRow: Extract<TableRecord, { type: 'row' }> | null = null;
+  const beforeHeader: Cell[] = [];
+  const rows: Row[] = [];
+  for (const record of records) {
+    if (record.type === 'comment') {
+      directives.comment(record.text, record.line);
+      continue;
+    }
+    const cells = trimRow(record.cells);
+    if (cells.length === 0) continue;
+    if (!header) {
+      if (cells[0]?.text.trim().toLowerCase() === 'kind') {
+        header = readHeader({ ...record, cells: record.cells }, error);
+        if (!header) return done(fail(...errors));
+      } else {
+        // A title row above the header; a data row there is an error once the header is found.
+        firstRow ??= { ...record, cells };
+        if (kindOf(cells)) beforeHeader.push(cells[0] as Cell);
+      }
+      continue;
+    }
+    rows.push({ cells, line: record.line, directives: directives.take(kindOf(cells), record.line) });
+  }
+  directives.finish();
+  if (!header) {
+    if (firstRow) readHeader(firstRow, error);
+    else error({ line: 1 }, '', 'no-header', 'Filen saknar rubrikrad (kind,name,group,project,start,end,total,år…)');
+    return done(fail(...errors));
+  }
+  for (const cell of beforeHeader)
+    error(cell, 'kind', 'row-before-header', `Raden "${cell.text.trim()}" står före rubrikraden (rad ${header.line})`);
+  const years = header.years;
+  const settings = directives.settings;
+
+  // The unit: `# unit:`, else the caller's; never guessed (an amount with its own unit needs neither).
+  let fileScale: number | null = null;
+  if (settings.unit) {
+    const unit = settings.unit.value.toLowerCase();
+    if (unit !== 'kr' && unit !== 'tkr')
+      error(
+        { line: settings.unit.line },
+        'unit',
+        'bad-unit',
+        `Okänd enhet "${settings.unit.value}": ange kr eller tkr`,
+      );
+    else {
+      fileScale = UNIT_SCALE[unit];
+      if (options.unit && options.unit !== unit)
+        error(
+          { line: settings.unit.line },
+          'unit',
+          'unit-conflict',
+          `Filen anger enheten ${unit} (# unit: ${settings.unit.value}), men importen valde ${options.unit}`,
+        );
+    }
+  } else if (options.unit) fileScale = UNIT_SCALE[options.unit];
+  let unitless: { cell: Cell; field: string } | null = null;
+  const scaleOf = (parsed: ParsedNumber, cell: Cell, field: string): number => {
+    if (parsed.unit) return UNIT_SCALE[parsed.unit];
+    if (fileScale !== null) return fileScale;
+    unitless ??= { cell, field };
+    // Read on in tkr only to find the other errors: whatever fails in tkr fails in kr too.
+    return 1000;
+  };
+
+  const positions = new Map<string, Position>();
+  const remember = (path: (string | number)[], cell: Cell | undefined, field: string, line: number) =>
+    positions.set(path.join('.'), { line: cell?.line ?? line, column: cell?.column ?? 1, field });
+
+  /** Reads an amount cell, in its unit, as a kronor decimal string; undefined when empty, null when wrong. */
+  const money = (cell: Cell | undefined, field: string, opts: { cost?: boolean } = {}): string | null | undefined => {
+    const raw = cell?.text.trim() ?? '';
+    if (!cell || raw === '') return undefined;
+    const read = readNumber(raw, { numeric: typeof cell.value === 'number' });
+    if (!read.ok || read.number.percent) {
+      if (!read.ok && read.code === 'ambiguous-amount')
+        error(cell, field, read.code, `Tvetydigt belopp i kolumn ${field}: ${read.reason}`);
+      else error(cell, field, 'invalid-amount', `Ogiltigt belopp "${raw}" i kolumn ${field}`);
+      return null;
+    }
+    let value = new Decimal(read.number.value).times(scaleOf(read.number, cell, field));
+    if (opts.cost) value = value.abs();
+    if (value.decimalPlaces() > 2) {
+      error(cell, field, 'amount-precision', `Beloppet "${raw}" har fler decimaler än öre i kolumn ${field}`);
+      return null;
+    }
+    return value.toFixed();
+  };
+  const yearAmounts = (cells: Cell[], line: number, path: (string | number)[], opts: { cost?: boolean } = {}) => {
+    const out: Record<string, string> = {};
+    years.forEach((year, k) => {
+      const cell = cells[FIXED_COLUMNS.length + k];
+      const value = money(cell, String(year), opts);
+      if (value) {
+        out[String(year)] = value;
+        remember([...path, String(year)], cell, String(year), line);
+      }
+    });
+    return out;
+  };
+  const rateSetting = (entry: Directive | undefined, what: string): string | undefined => {
+    if (!entry) return undefined;
+    const r = readRate(entry.value);
+    if (r === null) error({ line: entry.line }, what, 'invalid-rate', `Ogiltig andel "${entry.value}" för ${what}`);
+    return r ?? undefined;
+  };
+  const band = (entry: Directive | undefined): { min: string; max: string } | undefined => {
+    if (!entry) return undefined;
+    const b = readBand(entry.value);
+    if (!b)
+      error(
+        { line: entry.line },
+        'admin-share',
+        'invalid-rate',
+        `Ogiltigt intervall "${entry.value}": skriv t.ex. 0 %–15 %`,
+      );
+    return b ?? undefined;
+  };
+  const filePrecision = settings.precision ? readPrecision(settings.precision, error, 'precision') : undefined;
+
+  const nextId = createIdMaker();
+  const members: Member[] = [];
+  const projects = new Map<string, { id: string; name: string; status: 'approved' | 'applied'; line: number }>();
+  const revenues: NonNullable<PlanInput['revenues']> = [];
+  const costs: (CostLine & {
+    __line: number;
+    __projectName?: string;
+    __memberName?: Directive;
+  })[] = [];
+  const stated: PendingStated[] = [];
+  let openingEquity: string | undefined;
+  let equityLine = 0;
+  const statedContext = {
+    file,
+    years,
+    error,
+    filePrecision,
+    scaleOf: (parsed: ParsedNumber, cell: Cell) => scaleOf(parsed, cell, ''),
+    projectId: (name: string) => projects.get(name)?.id,
+  };
+
+  for (const row of rows) {
+    const { cells, line, directives: rowDirectives } = row;
+    const get = (k: number) => cells[k]?.text.trim() ?? '';
+    const extra = cells.slice(FIXED_COLUMNS.length + years.length).find((c) => c.text.trim() !== '');
+    if (extra) error(extra, '', 'extra-cell', `Raden har fler celler än rubrikraden: "${extra.text.trim()}"`);
+    const kind = kindOf(cells);
+    const name = get(1);
+    const group = get(2).toLowerCase();
+    const project = get(3);
+    if (!kind) {
+      error(cells[0] ?? { line }, 'kind', 'unknown-kind', `Okänd radtyp "${get(0)}": ska vara ${KINDS.join(', ')}`);
+      continue;
+    }
+    if (name === '' && kind !== 'equity') error(cells[1] ?? { line }, 'name', 'missing-name', 'Raden saknar namn');
+    const wantedId = rowDirectives.id?.value;
+    switch (kind) {
+      case 'member': {
+        if (!(MEMBER_GROUPS as readonly string[]).includes(group)) {
+          error(
+            cells[2] ?? { line },
+            'group',
+            'bad-group',
+            `Medlemmens grupp "${get(2)}" ska vara state, region eller kommun`,
+          );
+          break;
+        }
+        const index = members.length;
+        const amounts = yearAmounts(cells, line, ['members', index, 'amounts']);
+        const member: Member = { id: nextId(name, wantedId), name, group: group as Member['group'] };
+        if (Object.keys(amounts).length > 0) member.amounts = amounts;
+        const population = rowDirectives.population;
+        if (population) {
+          const parsed = parseAmount(population.value);
+          if (!parsed || parsed.decimals > 0 || parsed.value.startsWith('-') || parsed.percent)
+            error(
+              { line: population.line },
+              'population',
+              'bad-population',
+              `Ogiltigt invånarantal "${population.value}"`,
+            );
+          else member.population = Number(parsed.value);
+        }
+        remember(['members', index], cells[1], 'name', line);
+        members.push(member);
+        break;
+      }
+      case 'esf': {
+        if (project === '') {
+          error(
+            cells[3] ?? { line },
+            'project',
+            'missing-project',
+            'En esf-rad måste ange sitt projekt i kolumnen project',
+          );
+          break;
+        }
+        if (group !== '' && group !== 'approved' && group !== 'applied') {
+          error(
+            cells[2] ?? { line },
+            'group',
+            'bad-group',
+            `Gruppen på en esf-rad ska vara tom, approved eller applied, inte "${get(2)}"`,
+          );
+          break;
+        }
+        const status = group === 'applied' ? 'applied' : 'approved';
+        let p = projects.get(project);
+        if (!p) {
+          p = { id: nextId(project, rowDirectives['project-id']?.value), name: project, status, line };
+          projects.set(project, p);
+        } else if (group !== '' && p.status !== status) {
+          error(
+            cells[2] ?? { line },
+            'group',
+            'conflicting-status',
+            `Projektet "${project}" är ${p.status} på rad ${p.line} men ${status} här`,
+          );
+        }
+        const index = revenues.length;
+        revenues.push({
+          id: nextId(name, wantedId),
+          kind: 'esf',
+          name,
+          project: p.id,
+          amounts: yearAmounts(cells, line, ['revenues', index, 'amounts']),
+        });
+        remember(['revenues', index], cells[3], 'project', line);
+        break;
+      }
+      case 'income': {
+        const index = revenues.length;
+        revenues.push({
+          id: nextId(name, wantedId),
+          kind: 'income',
+          name,
+          amounts: yearAmounts(cells, line, ['revenues', index, 'amounts']),
+        });
+        remember(['revenues', index], cells[1], 'name', line);
+        break;
+      }
+      case 'equity': {
+        if (openingEquity !== undefined || equityLine > 0) {
+          error(
+            cells[0] ?? { line },
+            'kind',
+            'duplicate-equity',
+            `Ingående eget kapital anges redan på rad ${equityLine}`,
+          );
+          break;
+        }
+        equityLine = line;
+        const first = cells[FIXED_COLUMNS.length];
+        const laterIndex = years.findIndex(
+          (_, k) => k > 0 && (cells[FIXED_COLUMNS.length + k]?.text.trim() ?? '') !== '',
+        );
+        if (laterIndex > 0) {
+          error(
+            cells[FIXED_COLUMNS.length + laterIndex] ?? { line },
+            String(years[laterIndex]),
+            'equity-later-year',
+            `Ingående eget kapital hör hemma i första årets kolumn (${years[0]}); dokumentets senare värden anges som stated-rad med gruppen opening-equity`,
+          );
+        }
+        const value = money(first, String(years[0]));
+        if (value === undefined)
+          error(
+            first ?? cells[0] ?? { line },
+            String(years[0]),
+            'missing-equity-amount',
+            `equity-raden saknar belopp i första årets kolumn (${years[0]}): skriv 0, eller ta bort raden om dokumentet inte anger något ingående eget kapital`,
+          );
+        else if (value !== null) openingEquity = value;
+        remember(['openingEquity'], first, String(years[0]), line);
+        break;
+      }
+      case 'cost': {
+        if (!(CATEGORIES as readonly string[]).includes(group)) {
+          error(
+            cells[2] ?? { line },
+            'group',
+            'bad-group',
+            `Kostnadens kategori "${get(2)}" ska vara individual, structural, administration eller unallocated`,
+          );
+          break;
+        }
+        const index = costs.length;
+        const path = ['costs', index];
+        const start = dateText(cells[4]);
+        const end = dateText(cells[5]);
+        const total = money(cells[6], 'total', { cost: true });
+        const amounts = yearAmounts(cells, line, [...path, 'amount', 'amounts'], { cost: true });
+        const hasYears = Object.keys(amounts).length > 0;
+        for (const [k, value] of [
+          [4, start],
+          [5, end],
+        ] as const) {
+          if (value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+            error(cells[k] ?? { line }, FIXED_COLUMNS[k], 'invalid-date', `Datum "${value}" ska skrivas ÅÅÅÅ-MM-DD`);
+          remember([...path, 'amount', FIXED_COLUMNS[k]], cells[k], FIXED_COLUMNS[k], line);
+        }
+        remember([...path, 'amount', 'total'], cells[6], 'total', line);
+        remember(path, cells[1], 'name', line);
+        let amount: CostLine['amount'];
+        const staff = rowDirectives.staff;
+        if (staff) {
+          const terms = readStaff(staff.value);
+          if (!terms) {
+            error(
+              { line: staff.line },
+              'staff',
+              'bad-staff',
+              `Ogiltig @staff-rad "${staff.value}": skriv t.ex. fte=0.25 salary=38000 year=2020 add-on=0.32 indexed=yes`,
+            );
+            break;
+          }
+          amount = { type: 'staff', ...terms, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+        } else if (total !== undefined && total !== null) {
+          if (!start || !end) {
+            error(cells[6] ?? { line }, 'total', 'total-without-period', 'En total kräver både start och end');
+            break;
+          }
+          if (hasYears) {
+            error(
+              cells[6] ?? { line },
+              'total',
+              'total-and-years',
+              'Ange antingen total med period eller belopp per år, inte båda',
+            );
+            break;
+          }
+          amount = { type: 'period', start, end, total };
+        } else {
+          amount = { type: 'yearly', amounts, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+        }
+        const cost = {
+          id: nextId(name, wantedId),
+          name,
+          category: group as CostLine['category'],
+          amount,
+          __line: line,
+          ...(project ? { __projectName: project } : {}),
+          ...(rowDirectives.member ? { __memberName: rowDirectives.member } : {}),
+        } as (typeof costs)[number];
+        remember([...path, 'project'], cells[3], 'project', line);
+        const util = rateSetting(rowDirectives.utilization, 'utilization');
+        if (util !== undefined) cost.utilization = util;
+        costs.push(cost);
+        break;
+      }
+      case 'stated':
+        stated.push(...readStatedRow(statedContext, cells, line, rowDirectives));
+        break;
+    }
+  }
+
+  // References by name: ESF projects of cost rows, requisitioning members, the lines of stated sums.
+  for (const cost of costs) {
+    if (cost.__projectName !== undefined) {
+      const p = projects.get(cost.__projectName);
+      if (!p) {
+        const pos = positions.get(`costs.${costs.indexOf(cost)}.project`);
+        error(
+          pos ?? { line: cost.__line },
+          'project',
+          'unknown-project',
+          `Projektet "${cost.__projectName}" har ingen esf-rad`,
+        );
+      } else cost.project = p.id;
+    }
+    if (cost.__memberName) {
+      const m = members.find((x) => x.name === cost.__memberName?.value || x.id === cost.__memberName?.value);
+      if (!m)
+        error(
+          { line: cost.__memberName.line },
+          'member',
+          'unknown-member',
+          `Medlemmen "${cost.__memberName.value}" finns inte bland member-raderna`,
+        );
+      else cost.member = m.id;
+    }
+  }
+  const lineKinds = resolveLines(stated, { members, revenues, costs }, error);
+  const finished = stated.map(({ __lines, __sign, ...s }) => {
+    const allCosts = s.lines !== undefined && s.lines.length > 0 && s.lines.every((id) => lineKinds.get(id) === 'cost');
+    if (__sign === undefined && allCosts && new Decimal(s.value).isNegative() && s.value !== '0') s.sign = 'negative';
+    if (__sign === 'normal') delete s.sign;
+    return s;
+  });
+  if (unitless && fileScale === null && !settings.unit) {
+    const { cell } = unitless as { cell: Cell; field: string };
+    const raw = cell.text.trim();
+    const parsed = parseAmount(raw);
+    const inKr = parsed ? new Decimal(parsed.value) : null;
+    const both = inKr ? ` ("${raw}" är ${inKr.toFixed()} kr eller ${inKr.times(1000).toFixed()} kr)` : '';
+    errors.unshift({
+      code: 'missing-unit',
+      message: `Filen anger inte om beloppen är i kr eller tkr${both}: lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen`,
+      file,
+      line: cell.line,
+      column: cell.column,
+      field: 'unit',
+    });
+  }
+  if (errors.length) return done(fail(...errors));
+
+  const plan: PlanInput = {
+    version: 1,
+    name: settings.plan?.value || (options.name ?? file.replace(/^.*[\\/]/, '').replace(/\.(csv|tsv|txt)$/i, '')),
+    years,
+    ...(openingEquity !== undefined ? { openingEquity } : {}),
+    members,
+    esfProjects: [...projects.values()].map(({ id, name, status }) => ({ id, name, status })),
+    revenues,
+    costs: costs.map(({ __line, __projectName, __memberName, ...c }) => c),
+    assumptions: {
+      utilization: rateSetting(settings.utilization, 'utilization') ?? '1',
+      indexation: rateSetting(settings.indexation, 'indexation') ?? '0.02',
+      employerAddOn: rateSetting(settings['employer-add-on'], 'employer-add-on') ?? '0.32',
+    },
+    thresholds: {
+      equityCap: rateSetting(settings['equity-cap'], 'equity-cap') ?? '0.2',
+      adminShare: band(settings['admin-share']) ?? { min: '0', max: '0.15' },
+    },
+    stated: finished,
+  };
+  if (errors.length) return done(fail(...errors));
+  const parsed = parsePlan(plan);
+  if (parsed.ok) return done(parsed);
+  const headerLine = header.line;
+  return done(
+    fail(
+      ...parsed.errors.map((e) => {
+        const path = e.path ?? [];
+        let pos: Position | undefined;
+        for (let k = path.length; k > 0 && !pos; k--) pos = positions.get(path.slice(0, k).join('.'));
+        const stat = path[0] === 'stated' ? plan.stated?.[Number(path[1])]?.source : undefined;
+        return {
+          ...e,
+          file,
+          line: pos?.line ?? stat?.line ?? headerLine,
+          column: pos?.column ?? stat?.column ?? 1,
+          field: pos?.field ?? e.field,
+        };
+      }),
+    ),
+  );
+}
