@@ -133,7 +133,7 @@ describe('Finnveden 2021–2023 (seed 001, kr)', () => {
   });
 
   it('finds nothing to correct in a document whose arithmetic is right', () => {
-    expect(auditPlan(plan)).toEqual({ checked: 18, entries: [] });
+    expect(auditPlan(plan)).toEqual({ checked: 18, entries: [], errors: [] });
     expect(base.findings).toEqual([]);
   });
 
