@@ -183,7 +183,7 @@ export function applyLayoutMapping(
             v.cell,
             row.line,
             'invalid-amount',
-            `Ogiltigt belopp "${v.text.trim()}" på raden "${label}" (${v.year})`,
+            `Ogiltigt belopp "${v.text.trim()}" på raden "${label}" (${v.year})${v.reason ? `: ${v.reason}` : ''}`,
             String(v.year),
           );
     const record = (list: keyof typeof plan, id: string) => {

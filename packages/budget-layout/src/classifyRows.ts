@@ -19,7 +19,7 @@ import {
   wholeWords,
 } from './labelClues.ts';
 import { cellText, displayLabel, type LayoutRow, labelKeys } from './layoutGrid.ts';
-import { readLayoutCell, readYearCell } from './readLayoutCell.ts';
+import { readGridCell, readYearCell } from './readLayoutCell.ts';
 import { looksLikeShare, readRowValues, toKronor } from './readRowValues.ts';
 import { CATEGORY_SV, listSv, MEMBER_SV } from './swedishNames.ts';
 import type { Section, WorkRow } from './workRow.ts';
@@ -152,7 +152,7 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
     if (!hasNumbers) {
       const outside = [...row.cells.entries()].some(
         ([c, cell]) =>
-          c !== header.labelColumn && !header.yearColumns.includes(c) && readLayoutCell(cell.text).type === 'number',
+          c !== header.labelColumn && !header.yearColumns.includes(c) && readGridCell(cell).type === 'number',
       );
       if (outside)
         return set('ignore', { kind: 'ignore' }, 'sure', 'belopp bara i kolumner utanför planens år → läses inte');

@@ -1,6 +1,6 @@
-import { cellText, type GridCell, type LayoutRow } from './layoutGrid.ts';
+import type { GridCell, LayoutRow } from './layoutGrid.ts';
 import type { LayoutUnit } from './layoutMapping.ts';
-import { readLayoutCell, readYearCell, type YearCell } from './readLayoutCell.ts';
+import { readGridCell, readYearCell, type YearCell } from './readLayoutCell.ts';
 
 /** The header of years: its row, the plan years and their columns, the label column. */
 export interface LayoutHeader {
@@ -80,10 +80,7 @@ function labelColumnOf(rows: readonly LayoutRow[], firstYearColumn: number): num
   let best = 1;
   let bestCount = -1;
   for (let column = 1; column < firstYearColumn; column++) {
-    const count = rows.filter((r) => {
-      const text = cellText(r, column);
-      return text !== '' && readLayoutCell(text).type === 'text';
-    }).length;
+    const count = rows.filter((r) => readGridCell(r.cells.get(column)).type === 'text').length;
     if (count > bestCount) {
       best = column;
       bestCount = count;
@@ -117,7 +114,7 @@ export function findUnit(
   for (const row of rows) {
     for (const [column, cell] of row.cells) {
       const isAmountCell = row.index > header.index && yearColumns.has(column);
-      if (isAmountCell && readLayoutCell(cell.text).type === 'number') continue;
+      if (isAmountCell && readGridCell(cell).type === 'number') continue;
       for (const [unit, pattern] of UNIT_PATTERNS) {
         if (pattern.test(cell.text)) {
           clues.push({ unit, cell });

@@ -9,7 +9,11 @@ export type GridCell = Cell;
 /** The sheet: rows of cells, as `readTableGrid`/`readWorkbookGrid` return them. */
 export type Grid = readonly (readonly GridCell[])[];
 
-/** A row of the sheet with its cells by column. */
+/**
+ * A row of the sheet with its cells by position: the 1-based place of the cell in its row (a
+ * workbook's column number; a CSV's field number, where a cell's own `column` is the character
+ * column it starts at, for messages).
+ */
 export interface LayoutRow {
   /** The row's position in the grid (0-based). */
   index: number;
@@ -23,7 +27,9 @@ export function layoutRows(grid: Grid): LayoutRow[] {
   let previous = 0;
   return grid.map((cells, index) => {
     const byColumn = new Map<number, GridCell>();
-    for (const cell of cells) if (cell.text.trim() !== '') byColumn.set(cell.column, cell);
+    cells.forEach((cell, k) => {
+      if (cell.text.trim() !== '') byColumn.set(k + 1, cell);
+    });
     const line = cells[0]?.line ?? previous + 1;
     previous = line;
     return { index, line, cells: byColumn };

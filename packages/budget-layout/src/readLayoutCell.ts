@@ -1,6 +1,6 @@
-import { parseAmount } from '@samplan/budget-table';
+import { readNumber, UNIT_SCALE } from '@samplan/budget-table';
 import { Decimal } from 'decimal.js';
-import { stripFootnotes } from './layoutGrid.ts';
+import { type GridCell, stripFootnotes } from './layoutGrid.ts';
 
 /** A number read from a cell, exact, with the decimals printed and its own unit when it says one. */
 export interface CellNumber {
@@ -11,66 +11,53 @@ export interface CellNumber {
   scale?: number;
 }
 
-/** What a cell holds: nothing, a number (and the figure in parentheses after it), or other text. */
+/** What a cell holds: nothing, a number (and the figure in parentheses after it), or other text (and why it is no number). */
 export type CellReading =
   | { type: 'empty' }
   | { type: 'number'; plain: CellNumber | null; alt: CellNumber | null }
-  | { type: 'text'; text: string };
+  | { type: 'text'; text: string; reason?: string };
 
-const SUFFIX = /\s*(tkr|mkr|kr|kronor|:-)\.?$/i;
-const SUFFIX_SCALE: Record<string, number> = { tkr: 1000, mkr: 1_000_000, kr: 1, kronor: 1, ':-': 1 };
-const DASHES = new Set(['-', '–', '—', '−']);
-
-/** One number as printed: `12 604`, `−8 430`, `90-`, `15 333,5 tkr`, `9,2 %`. */
-function readNumber(raw: string): CellNumber | null {
-  let text = raw.trim();
-  let scale: number | undefined;
-  const suffix = SUFFIX.exec(text);
-  if (suffix && suffix.index > 0) {
-    scale = SUFFIX_SCALE[(suffix[1] as string).toLowerCase()];
-    text = text.slice(0, suffix.index).trim();
-  }
-  if (DASHES.has(text)) return { value: new Decimal(0), decimals: 0, percent: false, ...(scale ? { scale } : {}) };
-  let negative = false;
-  if (/\d\s*-$/.test(text)) {
-    negative = true;
-    text = text.slice(0, -1).trim();
-  }
-  const parsed = parseAmount(text);
-  if (!parsed) return null;
-  const value = new Decimal(parsed.value);
-  return {
-    value: negative ? value.negated() : value,
-    decimals: parsed.decimals,
-    percent: parsed.percent,
-    ...(scale ? { scale } : {}),
-  };
+/** How to read a cell: parentheses as an alternative figure; a workbook's number cell (its `.` is the decimal point). */
+export interface ReadCellOptions {
+  alternative?: boolean;
+  numeric?: boolean;
 }
+
+/** One number as `readNumber` of the budget table reads it: `12 604`, `−8 430`, `(90)`, `90-`, `–`, `8 562 tkr`, `9,2 %`. */
+function readOne(raw: string, numeric: boolean): CellNumber | { reason?: string } {
+  const read = readNumber(raw, { numeric });
+  if (!read.ok) return read.code === 'ambiguous-amount' ? { reason: read.reason } : {};
+  const { value, decimals, percent, unit } = read.number;
+  return { value: new Decimal(value), decimals, percent, ...(unit ? { scale: UNIT_SCALE[unit] } : {}) };
+}
+
+const isNumber = (n: CellNumber | { reason?: string }): n is CellNumber => 'value' in n;
 
 /**
  * Reads a cell of a budget row. With `alternative`, a figure in parentheses is the amount under
  * another assumption ("2 283 000 (3 215 000)": without and with an ESF project); without it,
- * `(90)` is −90 as accountants print it. Footnote markers (`²`, `*`) and a unit suffix are dropped.
+ * `(90)` is −90 as accountants print it. Footnote markers (`²`, `*`) are dropped.
  */
-export function readLayoutCell(raw: string, alternative = false): CellReading {
+export function readLayoutCell(raw: string, options: ReadCellOptions = {}): CellReading {
   const text = stripFootnotes(raw.trim());
   if (text === '') return { type: 'empty' };
-  const paren = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  const numeric = options.numeric ?? false;
+  const paren = options.alternative ? /^(.*?)\s*\(([^()]*)\)$/.exec(text) : null;
   if (paren) {
     const before = (paren[1] as string).trim();
-    const inside = readNumber(paren[2] as string);
-    if (!inside) return { type: 'text', text: raw };
-    if (alternative) {
-      const plain = before === '' ? null : readNumber(before);
-      if (before !== '' && !plain) return { type: 'text', text: raw };
-      return { type: 'number', plain, alt: inside };
-    }
-    if (before !== '') return { type: 'text', text: raw };
-    return { type: 'number', plain: { ...inside, value: inside.value.negated() }, alt: null };
+    const inside = readOne(paren[2] as string, numeric);
+    const plain = before === '' ? null : readOne(before, numeric);
+    if (!isNumber(inside)) return { type: 'text', text: raw, ...inside };
+    if (plain && !isNumber(plain)) return { type: 'text', text: raw, ...plain };
+    return { type: 'number', plain, alt: inside };
   }
-  const plain = readNumber(text);
-  return plain ? { type: 'number', plain, alt: null } : { type: 'text', text: raw };
+  const plain = readOne(text, numeric);
+  return isNumber(plain) ? { type: 'number', plain, alt: null } : { type: 'text', text: raw, ...plain };
 }
+
+/** Reads a grid cell (see `readLayoutCell`); a workbook's number cell is read as the number it is. */
+export const readGridCell = (cell: GridCell | undefined, alternative = false): CellReading =>
+  readLayoutCell(cell?.text ?? '', { alternative, numeric: typeof cell?.value === 'number' });
 
 /** A percentage somewhere in a text ("Motsvarar 1,3% av kostnadsbudgeten."), or null when none or several. */
 export function percentInText(text: string): CellNumber | null {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { cellText, type GridCell, type LayoutRow } from './layoutGrid.ts';
-import { type CellNumber, percentInText, readLayoutCell } from './readLayoutCell.ts';
+import { type CellNumber, percentInText, readGridCell } from './readLayoutCell.ts';
 
 /** Where the plan's years are: the header's year columns and the label column. */
 export interface YearColumns {
@@ -19,6 +19,8 @@ export interface YearValue {
   alt: CellNumber | null;
   /** The cell's text when it is neither empty nor a number. */
   text?: string;
+  /** Why that text is no number, when it can be read two ways (`1.050`). */
+  reason?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function readRowValues(
   const values = columns.years.map((year, i): YearValue => {
     const column = columns.yearColumns[i] as number;
     const cell = row.cells.get(column);
-    const reading = readLayoutCell(cell?.text ?? '', options.alternative);
+    const reading = readGridCell(cell, options.alternative);
     if (reading.type === 'empty') return { year, column, cell, plain: null, alt: null };
     if (reading.type === 'number') {
       if (options.share && reading.plain && !reading.plain.percent)
@@ -44,7 +46,15 @@ export function readRowValues(
     }
     const inText = options.share ? percentInText(reading.text) : null;
     if (inText) return { year, column, cell, plain: inText, alt: null };
-    return { year, column, cell, plain: null, alt: null, text: reading.text };
+    return {
+      year,
+      column,
+      cell,
+      plain: null,
+      alt: null,
+      text: reading.text,
+      ...(reading.reason ? { reason: reading.reason } : {}),
+    };
   });
   const first = values[0];
   if (options.share && first && !first.plain && first.text === undefined) {
@@ -61,9 +71,7 @@ export function readRowValues(
 export function looksLikeShare(row: LayoutRow, columns: YearColumns): boolean {
   let percents = 0;
   for (const column of columns.yearColumns) {
-    const text = cellText(row, column);
-    if (text === '') continue;
-    const reading = readLayoutCell(text);
+    const reading = readGridCell(row.cells.get(column));
     if (reading.type === 'number') {
       if (!reading.plain?.percent) return false;
       percents++;

@@ -1,4 +1,4 @@
-import { importBudgetTable } from '@samplan/budget-table';
+import { importBudgetTable, readTableGrid } from '@samplan/budget-table';
 import { readWorkbookGrid } from '@samplan/budget-xlsx';
 import {
   type Audit,
@@ -21,6 +21,7 @@ import {
   proposeLayoutMapping,
   type RowRole,
 } from '../src/index.ts';
+import { goteborgCsvLines, windows1252 } from './goteborgCsv.ts';
 import { type SheetValue, writeLayoutWorkbook } from './layoutSheet.ts';
 import { finnvedenSheet, goteborgSheet, sundbybergSheet } from './seedLayouts.ts';
 
@@ -281,5 +282,62 @@ describe('Sundbyberg 2020 as its document prints it (xlsx, kr, MIA Vidare in par
     ]);
     expect(audit.entries.filter((e) => e.when?.runs)).toHaveLength(11);
     expect(audit.errors).toEqual([]);
+  });
+});
+
+describe('Göteborg 2023 as Swedish Excel saves it: CSV (semikolonavgränsad), Windows-1252, costs negative', () => {
+  const file = 'goteborg-2023.csv';
+  const bytes = windows1252(`${goteborgCsvLines().join('\r\n')}\r\n`);
+  const grid = readTableGrid(bytes, file);
+  const proposed = proposeLayoutMapping(grid.rows, { file });
+  if (!proposed.ok) throw new Error(JSON.stringify(proposed.errors));
+  const proposal = proposed.value;
+  const applied = applyLayoutMapping(grid.rows, proposal.mapping, { file });
+  if (!applied.ok) throw new Error(JSON.stringify(applied.errors, null, 2));
+  const { plan } = applied.value;
+  const machine = machinePlan('goteborg-2023');
+
+  it('is read as Windows-1252 with semicolons, in tkr as the sheet says, with no correction', () => {
+    expect([grid.encoding, grid.separator]).toEqual(['windows-1252', ';']);
+    expect(grid.notes).toEqual([
+      `${file}: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')`,
+    ]);
+    expect(row(proposal, 'nätverk').printed).toEqual(['-208', '-125', '-125']);
+    expect(proposal.unit).toBe('tkr');
+    expect(proposal.unitExplanation).toBe('"Belopp i tkr" (rad 3, kolumn 1) → belopp i tkr');
+    expect(unknownRows(proposal)).toEqual([]);
+    expect(row(proposal, 'västra götalandsregionen').role).toEqual({ kind: 'member', group: 'region' });
+    expect(row(proposal, 'summa medlemsintäkter').role).toEqual({ kind: 'stated', figure: 'member-revenue' });
+    expect(applied.value.unmapped).toEqual([]);
+  });
+
+  it('reads the costs printed negative as costs, and compares their totals with the sign they are printed in', () => {
+    expect(proposal.costSign).toBe('negative');
+    expect(proposal.notes).toContain(
+      'Kostnaderna är tryckta med minustecken → läses som kostnader (positiva i planen).',
+    );
+    expect(row(proposal, 'summa kostnader:')).toMatchObject({
+      role: { kind: 'stated', figure: 'costs', sign: 'negative' },
+      confidence: 'sure',
+      explanation:
+        "'SUMMA' och kostnadsraderna summerar till den → summa kostnader; tryckt med minustecken → jämförs med omvänt tecken",
+    });
+    expect(plan.costs.find((c) => c.name === 'Kansli')?.amount).toEqual({
+      type: 'yearly',
+      amounts: { 2023: '4908000', 2024: '4931000', 2025: '4959000' },
+    });
+    expect(plan.members.map((m) => m.amounts?.['2023'])).toEqual(['30667000', '15333500', '15333500']);
+  });
+
+  it('projects exactly as the machine-format table, every year', () => {
+    expect(figures(project(plan))).toEqual(figures(project(machine)));
+  });
+
+  it('audits exactly the document’s slips in its tables: no false slip from a negative total', () => {
+    const audit = auditPlan(plan);
+    expect(slips(audit)).toEqual(tableSlips(machine));
+    expect(audit.checked).toBe(30);
+    const slip = audit.entries.find((e) => e.figure === 'revenue-with-equity' && e.year === 2025);
+    expect(slip?.source).toEqual({ file, line: 14, column: 30 });
   });
 });
