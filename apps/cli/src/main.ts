@@ -14,6 +14,7 @@ import {
 } from '@samplan/engine';
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError } from './cliError.ts';
+import { type ImportLayoutFlags, importLayout } from './importLayout.ts';
 import { loadPlan, loadScenario } from './loadPlan.ts';
 import { renderReport } from './renderReport.ts';
 import { changesFromFlags, describeChanges } from './scenarioFlags.ts';
@@ -99,10 +100,39 @@ export function buildProgram(write: (text: string) => void): Command {
 
   program
     .command('import')
-    .description('Läs en budgettabell (CSV eller Excel) och skriv planen som JSON')
-    .argument('<budget.csv|budget.xlsx>')
-    .action(async (file: string) => {
-      write(`${JSON.stringify(await loadPlan(file), null, 2)}\n`);
+    .description(
+      'Läs en budgettabell (CSV eller Excel) och skriv planen som JSON; med --layout en budget uppställd som förbundet skriver den',
+    )
+    .argument('[budget.csv|budget.xlsx]', 'budgettabell i Samplans format (kind,name,group,…)')
+    .option(
+      '--layout <file>',
+      'budget i förbundets egen uppställning (xlsx eller CSV): rubriker, årskolumner, summarader',
+    )
+    .option('--sheet <name>', 'med --layout: bladet i arbetsboken')
+    .option('--unit <unit>', 'med --layout: beloppens enhet, tkr, kr eller mkr, när bladet inte säger det')
+    .option('--mapping <mapping.json>', 'med --layout: en granskad mappning att använda utan att fråga')
+    .option('--write-mapping <out.json>', 'med --layout: spara mappningen (eller mallen att fylla i) här')
+    .action(async (file: string | undefined, opts: ImportLayoutFlags | Partial<ImportLayoutFlags>) => {
+      const layoutOnly = ['sheet', 'unit', 'mapping', 'writeMapping'] as const;
+      if (opts.layout === undefined) {
+        const stray = layoutOnly.find((k) => opts[k] !== undefined);
+        if (stray || !file)
+          throw new InputError([
+            {
+              code: 'usage',
+              message: stray
+                ? `--${stray === 'writeMapping' ? 'write-mapping' : stray} gäller bara med --layout`
+                : 'ange en budgettabell, eller --layout FIL för en budget i förbundets egen uppställning',
+            },
+          ]);
+        write(`${JSON.stringify(await loadPlan(file), null, 2)}\n`);
+        return;
+      }
+      if (file)
+        throw new InputError([
+          { code: 'usage', message: `ange antingen ${file} eller --layout ${opts.layout}, inte båda` },
+        ]);
+      await importLayout(opts as ImportLayoutFlags, write, (t) => process.stderr.write(t));
     });
 
   program

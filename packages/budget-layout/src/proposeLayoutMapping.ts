@@ -24,6 +24,8 @@ export interface RowProposal {
   label: string;
   /** The row's line (CSV) or row number (workbook). */
   line: number;
+  /** The column of its label cell (a CSV's character column, a workbook's column number). */
+  column: number;
   role: RowRole;
   alternative?: { project: string };
   confidence: Confidence;
@@ -107,6 +109,7 @@ export function proposeLayoutMapping(grid: Grid, options: ProposeLayoutOptions):
     key: w.key,
     label: w.label,
     line: w.row.line,
+    column: w.row.cells.get(header.labelColumn)?.column ?? header.labelColumn,
     role: w.confidence === 'unknown' ? { kind: 'unknown' } : w.role,
     ...(w.alternative ? { alternative: w.alternative } : {}),
     confidence: w.confidence,
