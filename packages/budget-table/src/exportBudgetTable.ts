@@ -68,10 +68,19 @@ export function budgetTableLines(plan: Plan): TableLine[] {
 
   for (const m of plan.members) {
     out.push(...directives(m.id, m.name, m.population !== undefined ? [`@population: ${m.population}`] : []));
-    row(['member', m.name, m.group, '', '', '', '', ...yearCells(m.amounts)]);
+    // Amounts given but none filled in: a 0 keeps the row from being read as a derived member.
+    const amounts = m.amounts && Object.keys(m.amounts).length === 0 ? { [String(years[0])]: '0' } : m.amounts;
+    row(['member', m.name, m.group, '', '', '', '', ...yearCells(amounts)]);
   }
   const projectName = new Map(plan.esfProjects.map((p) => [p.id, p]));
   const projectsSeen = new Set<string>();
+  // A project without revenue lines is declared by an esf row without a name or amounts.
+  for (const p of plan.esfProjects) {
+    if (plan.revenues.some((r) => r.project === p.id)) continue;
+    projectsSeen.add(p.id);
+    if (nextId(p.name) !== p.id) out.push(comment(`@project-id: ${p.id}`));
+    row(['esf', '', p.status === 'applied' ? 'applied' : '', p.name, '', '', '', ...years.map(() => '')]);
+  }
   for (const r of plan.revenues) {
     const p = r.project === undefined ? undefined : projectName.get(r.project);
     if (p && !projectsSeen.has(p.id)) {
@@ -197,8 +206,11 @@ const quote = (text: string): string => (/[",;\n\r#]/.test(text) ? `"${text.repl
  * back to the same projection (see `budgetTableLines`).
  */
 export function exportBudgetTable(plan: Plan): string {
-  const text = budgetTableLines(plan).map((line) =>
-    line.type === 'comment' ? `# ${line.text}` : line.cells.map((c) => quote(tableCellText(c))).join(','),
-  );
+  const text = budgetTableLines(plan).map((line) => {
+    if (line.type === 'row') return line.cells.map((c) => quote(tableCellText(c))).join(',');
+    // A `#` line that ends with the separator is quoted, or the importer would take it for padding.
+    const comment = `# ${line.text}`;
+    return /,\s*$/.test(comment) ? `"${comment.replace(/"/g, '""')}"` : comment;
+  });
   return `${text.join('\n')}\n`;
 }

@@ -233,7 +233,11 @@ export function importBudgetRecords(
       error(cells[0] ?? { line }, 'kind', 'unknown-kind', `Okänd radtyp "${get(0)}": ska vara ${KINDS.join(', ')}`);
       continue;
     }
-    if (name === '' && kind !== 'equity') error(cells[1] ?? { line }, 'name', 'missing-name', 'Raden saknar namn');
+    const noAmounts = cells.slice(FIXED_COLUMNS.length).every((c) => c.text.trim() === '');
+    // An esf row without a name or amounts declares its project only (a project without revenue lines).
+    const declaresProject = kind === 'esf' && name === '' && noAmounts;
+    if (name === '' && kind !== 'equity' && !declaresProject)
+      error(cells[1] ?? { line }, 'name', 'missing-name', 'Raden saknar namn');
     const wantedId = rowDirectives.id?.value;
     switch (kind) {
       case 'member': {
@@ -298,6 +302,7 @@ export function importBudgetRecords(
             `Projektet "${project}" är ${p.status} på rad ${p.line} men ${status} här`,
           );
         }
+        if (declaresProject) break;
         const index = revenues.length;
         revenues.push({
           id: nextId(name, wantedId),
