@@ -74,18 +74,6 @@ export function cellRef(column: number, row: number): string {
   return `${letters}${row}`;
 }
 
-/** A formula's value, or the plain value: what the cell shows. */
-const shown = (value: CellValue): CellValue =>
-  value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)
-    ? (value.result as CellValue)
-    : value;
-
-const hasNoResult = (value: CellValue): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue =>
-  value !== null &&
-  typeof value === 'object' &&
-  ('formula' in value || 'sharedFormula' in value) &&
-  (value.result === undefined || value.result === null);
-
 /**
  * A worksheet as rows of cells: each cell's text as the budget table reads it (see `cellText`:
  * numbers exact with the decimals their format shows, a date as `ÅÅÅÅ-MM-DD`, or as the year
@@ -120,13 +108,14 @@ export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors:
         cells.push(base);
         continue;
       }
-      const raw = cell.value;
-      if (hasNoResult(raw)) {
-        const formula = 'formula' in raw && raw.formula ? raw.formula : cell.formula;
+      // A formula's cached result; `cell.result`, since exceljs's `cell.value` drops a result of 0 or false.
+      const formula = cell.type === ExcelJS.ValueType.Formula;
+      const value = (formula ? cell.result : cell.value) as CellValue;
+      if (formula && (value === undefined || value === null)) {
         if (errors.length < MAX_ERRORS)
           errors.push({
             code: 'formula-without-value',
-            message: `Formeln =${formula} i ${ws.name}!${ref} har inget sparat värde: öppna filen i Excel och spara den igen`,
+            message: `Formeln =${cell.formula} i ${ws.name}!${ref} har inget sparat värde: öppna filen i Excel och spara den igen`,
             file: `${file}[${ws.name}]`,
             line,
             column,
@@ -135,7 +124,6 @@ export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors:
         cells.push(base);
         continue;
       }
-      const value = shown(raw);
       if (typeof value === 'number') {
         const clean = cleanFloat(value);
         if (clean !== value)

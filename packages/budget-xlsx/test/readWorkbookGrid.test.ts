@@ -69,6 +69,31 @@ describe('readWorkbookGrid', () => {
     expect(grid.ok && grid.value.rows[4]?.[3]?.value).toBe(6421.5);
   });
 
+  it('reads a cached result of 0 or false (exceljs drops them from cell.value)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Noll');
+    ws.addRow([
+      { formula: 'B1-B1', result: 0 },
+      { formula: '1>2', result: false } as Value,
+      { formula: 'A1' } as Value,
+    ]);
+    const bytes = await bytesOf(wb);
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(bytes as never);
+    expect(loaded.getWorksheet('Noll')?.getCell('A1').value).toEqual({ formula: 'B1-B1' });
+    const grid = await readWorkbookGrid(bytes, { file: 'n.xlsx' });
+    expect(grid.ok ? [] : grid.errors.map((e) => e.message)).toEqual([
+      'Formeln =A1 i Noll!C1 har inget sparat värde: öppna filen i Excel och spara den igen',
+    ]);
+    ws.getCell('C1').value = { formula: 'A1', result: 0 };
+    const fixed = await readWorkbookGrid(await bytesOf(wb), { file: 'n.xlsx' });
+    expect(fixed.ok && fixed.value.rows[0]?.map((c) => [c.text, c.value])).toEqual([
+      ['0', 0],
+      ['FALSKT', undefined],
+      ['0', 0],
+    ]);
+  });
+
   it('keeps a merged range in its first cell only', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('M');
