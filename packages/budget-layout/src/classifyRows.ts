@@ -21,7 +21,7 @@ import {
 import { cellText, displayLabel, type LayoutRow, labelKeys } from './layoutGrid.ts';
 import { readGridCell, readYearCell } from './readLayoutCell.ts';
 import { looksLikeShare, readRowValues, toKronor } from './readRowValues.ts';
-import { CATEGORY_SV, listSv, MEMBER_SV } from './swedishNames.ts';
+import { CATEGORY_SV, FIGURE_SV, listSv, MEMBER_SV } from './swedishNames.ts';
 import type { Section, WorkRow } from './workRow.ts';
 
 const sectionOf = (label: string): 'revenue' | 'costs' | null =>
@@ -68,7 +68,10 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
     const core = condition ? label.replace(condition.words, ' ').trim() : label;
     const labelOnly = [...row.cells.keys()].every((c) => c === header.labelColumn);
     const share = row.index > header.index && looksLikeShare(row, header) && !(labelOnly && isNote(label));
-    const values = readRowValues(row, header, { alternative: condition !== undefined, share });
+    const values = readRowValues(row, header, {
+      alternative: condition !== undefined && condition.project !== '',
+      share,
+    });
     const amounts = values.map((v) => (v.plain ? toKronor(v.plain, unitScale).value : null));
     const precisions = values.map((v) => (v.plain ? toKronor(v.plain, unitScale).precision : null));
     const w: WorkRow = {
@@ -246,13 +249,15 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
         );
       }
       const income = INCOME.exec(core);
-      if (income)
+      if (income) {
+        const words = wholeWords(core, income.index, income.index + income[0].length);
         return set(
           'line',
           { kind: 'income' },
-          /övrig|intäkt/i.test(income[0]) ? 'sure' : 'guess',
-          `'${wholeWords(core, income.index, income.index + income[0].length)}' i radnamnet → övrig intäkt`,
+          /övrig|intäkt/i.test(words) ? 'sure' : 'guess',
+          `'${words}' i radnamnet → övrig intäkt`,
         );
+      }
       return set(
         'line',
         { kind: 'income' },
@@ -310,12 +315,13 @@ function shareRow(
 ): void {
   const years = w.values.filter((v) => v.plain).map((v) => v.year);
   const member = memberClue(w.label);
-  if (member && /andel|%/i.test(w.label) && section === 'revenue') {
+  if (member && /andel|%/i.test(w.label) && (section === 'revenue' || /medlem/i.test(w.label))) {
+    const figure = `share-member-${member.value}` as const;
     set(
       'share',
-      { kind: 'stated', figure: `share-member-${member.value}` },
+      { kind: 'stated', figure },
       'guess',
-      `procent och '${member.words}' i radnamnet → ${MEMBER_SV[member.value]}s andel av medlemsintäkterna`,
+      `procent och '${member.words}' i radnamnet → ${FIGURE_SV[figure]}`,
     );
     return;
   }

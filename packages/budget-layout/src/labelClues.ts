@@ -114,15 +114,21 @@ export function totalFigureClue(label: string, section: 'revenue' | 'costs'): Cl
   ]);
 }
 
-const CONDITION_WORDS = re('\\<(esf-?projekt(et)?|esf|projekt(et)?|medel|beviljas|godkänns|beviljat)\\>', 'giu');
+const CONDITION_WORDS = re(
+  '\\<(esf-?projekt(et)?|esf|projekt(et)?|medel(en)?|beviljas|godkänns|beviljat|ansökan|ansökningen|den|det)\\>',
+  'giu',
+);
 
-/** The ESF project a parenthetical condition names: "(om ESF projekt MIA Vidare beviljas)" → "MIA Vidare". */
+/**
+ * The ESF project a parenthetical condition names: "(om ESF projekt MIA Vidare beviljas)" → "MIA Vidare";
+ * "(om ansökan beviljas)" names none (project ''): the row's own project.
+ */
 export function conditionClue(label: string): { project: string; words: string; applied: boolean } | null {
   const m = /\(([^()]*\bom\s+([^()]+))\)/iu.exec(label);
   if (!m) return null;
   const words = m[0];
   const name = (m[2] as string).replace(CONDITION_WORDS, ' ').replace(/\s+/g, ' ').trim();
-  if (!name) return null;
+  // "(om ansökan beviljas)" names no project: the row's own.
   return { project: name, words, applied: /beviljas|godkänns|ansök/i.test(words) };
 }
 
@@ -132,7 +138,7 @@ export function conditionClue(label: string): { project: string; words: string; 
  */
 export function projectNameOf(label: string): string {
   const condition = conditionClue(label);
-  if (condition) return condition.project;
+  if (condition?.project) return condition.project;
   const rest = label
     .replace(/\([^()]*\)/g, ' ')
     .replace(re('^\\s*(esf[- ]?medel|esf[- ]?projekt(et)?|esf|projektmedel( in)?|intäkter?)\\>[\\s:-]*'), '')

@@ -32,6 +32,8 @@ export function linkRows(work: WorkRow[]): void {
   for (const w of work) {
     const condition = w.condition ?? conditionClue(w.label);
     if (!condition || w.kind === 'ignore' || w.kind === 'heading' || w.kind === 'title') continue;
+    // "(om ansökan beviljas)": the row's own project is applied for; no figures in parentheses.
+    if (condition.project === '') continue;
     const project = resolveProject(condition.project, projects);
     if (project) {
       w.alternative = { project };

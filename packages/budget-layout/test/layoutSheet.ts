@@ -1,4 +1,3 @@
-import type { Cell } from '@samplan/budget-table';
 import ExcelJS from 'exceljs';
 
 /** A cell of a sheet as a förbund keeps it: text, a number, a formula with its cached result, or nothing. */
@@ -86,15 +85,4 @@ export async function writeLayoutWorkbook(
   });
   ws.getColumn(1).width = 60;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** The sheet as the grid a reader gives (numbers as their shortest decimal, formulas as their result). */
-export function sheetGrid(rows: readonly SheetValue[][]): Cell[][] {
-  return rows.map((cells, r) =>
-    cells.flatMap((value, c) =>
-      value === null
-        ? []
-        : [{ text: typeof value === 'object' ? String(value.result) : String(value), line: r + 1, column: c + 1 }],
-    ),
-  );
 }
