@@ -99,15 +99,17 @@ export async function importLayout(
     throw new InputError([{ code: 'bad-unit', message: `--unit ska vara tkr, kr eller mkr, inte "${flags.unit}"` }]);
   const unit = flags.unit as LayoutUnit | undefined;
   const template = flags.writeMapping ?? `${file}.mapping.json`;
-  const { grid, sheet, notes } = await readGrid(file, flags.sheet);
+  const saved = flags.mapping ? loadMapping(flags.mapping) : null;
+  // A saved mapping remembers its sheet: next year's workbook is read from the sheet of the same name.
+  const wanted = flags.sheet ?? (/\.xlsx$/i.test(file) ? saved?.sheet : undefined);
+  const { grid, sheet, notes } = await readGrid(file, wanted);
   for (const note of notes) warn(`samplan: ${note}\n`);
   const proposed = proposeLayoutMapping(grid, { file, ...(sheet ? { sheet } : {}), ...(unit ? { unit } : {}) });
   if (!proposed.ok) throw new InputError(proposed.errors);
   const proposal = proposed.value;
 
   let mapping: LayoutMapping;
-  if (flags.mapping) {
-    const saved = loadMapping(flags.mapping);
+  if (saved) {
     mapping = unit ? { ...saved, unit } : saved;
     if (mapping.unit === null)
       throw new InputError([

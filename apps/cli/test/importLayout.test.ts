@@ -48,8 +48,9 @@ function budgetRows(first: number, extra: Value[][] = []): Value[][] {
   ];
 }
 
-async function writeXlsx(name: string, rows: Value[][]): Promise<string> {
+async function writeXlsx(name: string, rows: Value[][], notesSheetFirst = false): Promise<string> {
   const workbook = new ExcelJS.Workbook();
+  if (notesSheetFirst) workbook.addWorksheet('Anteckningar').getCell('A1').value = 'Att göra 2026';
   const ws = workbook.addWorksheet('Budget');
   rows.forEach((cells, r) => {
     cells.forEach((v, c) => {
@@ -78,7 +79,14 @@ describe('samplan import --layout', () => {
     const template = `${file}.mapping.json`;
     expect(first.err).toContain(`Förslaget är skrivet till ${template}`);
     const mapping = readJsonFile(template);
-    expect(mapping).toMatchObject({ version: 1, unit: null, headerRow: 3, labelColumn: 1, yearColumns: [2, 3] });
+    expect(mapping).toMatchObject({
+      version: 1,
+      unit: null,
+      sheet: 'Budget',
+      headerRow: 3,
+      labelColumn: 1,
+      yearColumns: [2, 3],
+    });
     expect(mapping.rows.find((r: { key: string }) => r.key === 'diverse').role).toEqual({ kind: 'unknown' });
     expect(mapping.rows.find((r: { key: string }) => r.key === 'region dalarna')).toMatchObject({
       role: { kind: 'member', group: 'region' },
@@ -118,8 +126,9 @@ describe('samplan import --layout', () => {
     ]);
   });
 
-  it('imports next year’s file with the saved mapping, and stops at a row the mapping does not know', async () => {
-    const file = await writeXlsx('falun-2026.xlsx', budgetRows(2026, [['Ny insats Unga', 300, 300]]));
+  it('imports next year’s file from the saved mapping’s sheet, and stops at a row the mapping does not know', async () => {
+    // Next year's workbook has a notes sheet first: the mapping remembers the budget's sheet.
+    const file = await writeXlsx('falun-2026.xlsx', budgetRows(2026, [['Ny insats Unga', 300, 300]]), true);
     const saved = readJsonFile(join(tmp, 'falun.reviewed.json'));
     const mappingFile = join(tmp, 'falun.saved.json');
     writeFileSync(mappingFile, JSON.stringify(saved));
