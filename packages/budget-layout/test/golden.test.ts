@@ -54,9 +54,12 @@ const corrected = (mapping: LayoutMapping, corrections: readonly Correction[]): 
 async function importLayout(
   rows: SheetValue[][],
   file: string,
-  review: { unit?: LayoutUnit; corrections?: readonly Correction[] } = {},
+  review: { unit?: LayoutUnit; corrections?: readonly Correction[]; yearsAsDates?: boolean } = {},
 ): Promise<{ proposal: LayoutProposal; plan: Plan; asked: LayoutProposal }> {
-  const bytes = await writeLayoutWorkbook('Budget', rows, { before: 'Anteckningar' });
+  const bytes = await writeLayoutWorkbook('Budget', rows, {
+    before: 'Anteckningar',
+    ...(review.yearsAsDates ? { yearsAsDates: true } : {}),
+  });
   const grid = await readWorkbookGrid(bytes, { file, sheet: 'Budget' });
   if (!grid.ok) throw new Error(JSON.stringify(grid.errors));
   const asked = proposeLayoutMapping(grid.value.rows, { file, sheet: grid.value.sheet });
@@ -163,6 +166,19 @@ describe('Göteborg 2023 as its document prints it (xlsx, tkr)', async () => {
 
   it('projects exactly as the machine-format table, every year', () => {
     expect(figures(project(plan))).toEqual(figures(project(machine)));
+  });
+
+  it('imports the same with the year headers typed as Excel dates', async () => {
+    const bytes = await writeLayoutWorkbook('Budget', goteborgSheet(), { yearsAsDates: true });
+    const read = await readWorkbookGrid(bytes, { file: 'goteborg-2023.xlsx' });
+    expect(read.ok && read.value.rows[4]?.slice(1).map((c) => [c.text, c.value instanceof Date])).toEqual([
+      ['2023', true],
+      ['2024', true],
+      ['2025', true],
+    ]);
+    const dated = await importLayout(goteborgSheet(), 'goteborg-2023.xlsx', { yearsAsDates: true });
+    expect(dated.proposal.years).toEqual([2023, 2024, 2025]);
+    expect(dated.plan).toEqual(plan);
   });
 
   it('audits exactly the document’s slips in its tables, and names the cell of each', () => {

@@ -66,11 +66,14 @@ export class SheetBuilder {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const letter = (column: number) => String.fromCharCode(64 + column);
 
-/** Writes the sheet as an .xlsx with exceljs: numbers as number cells (`#,##0`), formulas with cached results. */
+/**
+ * Writes the sheet as an .xlsx with exceljs: numbers as number cells (`#,##0`), formulas with cached
+ * results; `before` adds a sheet in front, `yearsAsDates` writes the year headers as dates.
+ */
 export async function writeLayoutWorkbook(
   sheetName: string,
   rows: readonly SheetValue[][],
-  options: { numberFormat?: string; before?: string } = {},
+  options: { numberFormat?: string; before?: string; yearsAsDates?: boolean } = {},
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   if (options.before) workbook.addWorksheet(options.before).getCell('A1').value = 'Anteckningar';
@@ -79,6 +82,12 @@ export async function writeLayoutWorkbook(
     cells.forEach((value, c) => {
       if (value === null) return;
       const cell = ws.getCell(r + 1, c + 1);
+      // A year header typed as a date and shown as the year (Excel's "ÅÅÅÅ" format), as some förbund keep it.
+      if (options.yearsAsDates && typeof value === 'number' && value >= 1990 && value <= 2200) {
+        cell.value = new Date(Date.UTC(value, 0, 1));
+        cell.numFmt = 'yyyy';
+        return;
+      }
       cell.value = value;
       if (typeof value !== 'string') cell.numFmt = options.numberFormat ?? '#,##0';
     });
