@@ -31,3 +31,4 @@ export {
   proposeLayoutMapping,
   type RowProposal,
 } from './proposeLayoutMapping.ts';
+export { CATEGORY_SV, FIGURE_SV, listSv, MEMBER_SV } from './swedishNames.ts';
