@@ -1,4 +1,5 @@
 import { findingsEn, findingsSv } from '../features/findings/findingsMessages.ts';
+import { importEn, importSv } from '../features/import/importMessages.ts';
 import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
 import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
 import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
@@ -47,7 +48,7 @@ const coreSv = {
   'plan.create': 'Skapa plan',
   'plan.import': 'Importera budgettabell (CSV eller Excel)',
   'plan.importHelp':
-    'Dra en CSV- eller Excel-fil (.xlsx) hit eller välj en fil. Formatet är budgettabellen (kind,name,group,…); i Excel läses bladet Budget.',
+    'Dra en CSV- eller Excel-fil (.xlsx) hit eller välj en fil: budgettabellen (kind,name,group,…) eller budgeten så som förbundet skriver ut den (titel, en rad med årtal, Intäkter och Kostnader). Du granskar hur ett sådant blad läses innan något skrivs i planen.',
   'plan.chooseFile': 'Välj fil',
   'plan.importErrors': '{file} kunde inte läsas ({count} fel). Den aktuella planen är oförändrad.',
   'plan.imported': '{file} är inläst.',
@@ -318,6 +319,7 @@ export const sv = {
   ...planYearsSv,
   ...openingEquitySv,
   ...newPlanSv,
+  ...importSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -356,7 +358,7 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'plan.create': 'Create plan',
   'plan.import': 'Import budget table (CSV or Excel)',
   'plan.importHelp':
-    'Drop a CSV or Excel file (.xlsx) here or choose one. The format is the budget table (kind,name,group,…); in Excel the sheet Budget is read.',
+    'Drop a CSV or Excel file (.xlsx) here or choose one: the budget table (kind,name,group,…) or the budget as the association prints it (a title, a row of years, Revenue and Costs). You review how such a sheet is read before anything is written to the plan.',
   'plan.chooseFile': 'Choose file',
   'plan.importErrors': '{file} could not be read ({count} errors). The current plan is unchanged.',
   'plan.imported': '{file} is loaded.',
@@ -627,6 +629,7 @@ export const en: Record<MessageKey, string> = {
   ...planYearsEn,
   ...openingEquityEn,
   ...newPlanEn,
+  ...importEn,
 };
 
 export type Language = 'sv' | 'en';

@@ -4,6 +4,8 @@ import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
 import { type FormEvent, useId, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { ImportPanel, XLSX_TYPE } from '../features/import/ImportPanel.tsx';
+import { ImportRefusal } from '../features/import/ImportRefusal.tsx';
 import { emptyPlan } from '../features/new-plan/emptyPlan.ts';
 import { NewPlanYears, readNewPlanYears } from '../features/new-plan/NewPlanYears.tsx';
 
@@ -13,18 +15,11 @@ const DEMOS = [
   { file: 'sundbyberg-2020.csv', name: 'Samordningsförbundet Sundbybergs stad 2020–2022', text: sundbyberg },
 ];
 
-/** The MIME type of an Excel workbook (.xlsx). */
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Whether a chosen or dropped file is an Excel workbook: by its extension or its MIME type. */
-const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE;
-
-/** Opens a demo, creates an empty plan, imports and exports budget tables. */
+/** Opens a demo, creates an empty plan, imports (see ImportPanel) and exports budget tables. */
 export function PlanView() {
   const { t, plan, apply, engine, announce } = useWorkspace();
   const [errors, setErrors] = useState<{ file: string; issues: Issue[] } | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const ids = { name: useId(), region: useId(), kommuner: useId(), file: useId() };
+  const ids = { name: useId(), region: useId(), kommuner: useId() };
 
   /** Takes an imported plan, or shows the importer's errors and keeps the current plan. */
   const take = (result: Result<Plan>, file: string) => {
@@ -43,13 +38,6 @@ export function PlanView() {
   };
 
   const load = async (text: string, file: string) => take(await engine.importCsv(text, file), file);
-
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    // A workbook goes to the worker as bytes (transferred); anything else is read as a CSV budget table.
-    if (isWorkbook(file)) take(await engine.importXlsx(await file.arrayBuffer(), file.name), file.name);
-    else await load(await file.text(), file.name);
-  };
 
   const download = (data: BlobPart, type: string, extension: string) => {
     const url = URL.createObjectURL(new Blob([data], { type }));
@@ -123,50 +111,8 @@ export function PlanView() {
         </section>
         <section className="card" aria-labelledby="import-heading">
           <h2 id="import-heading">{t('plan.import')}</h2>
-          {/* Dropping a file is a pointer shortcut; the file input inside is the keyboard way. */}
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: drop target only, the file input is the accessible control */}
-          <div
-            className={`dropzone${dragging ? ' active' : ''}`}
-            data-testid="dropzone"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setDragging(false);
-              void readFile(e.dataTransfer.files[0]);
-            }}
-          >
-            <p>{t('plan.importHelp')}</p>
-            <label htmlFor={ids.file}>{t('plan.chooseFile')}</label>{' '}
-            <input
-              id={ids.file}
-              type="file"
-              accept={`.csv,text/csv,.xlsx,${XLSX_TYPE}`}
-              data-testid="import-file"
-              onChange={(e) => {
-                void readFile(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-          </div>
-          {errors && (
-            <div role="alert" className="error" data-testid="import-errors">
-              <p>{t('plan.importErrors', { file: errors.file, count: errors.issues.length })}</p>
-              <ul>
-                {errors.issues.map((issue) => (
-                  <li key={`${issue.line}:${issue.column}:${issue.code}:${issue.message}`}>
-                    {issue.line !== undefined
-                      ? `${issue.file ?? errors.file}:${issue.line}:${issue.column ?? 1}: `
-                      : ''}
-                    {issue.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <ImportPanel />
+          {errors && <ImportRefusal file={errors.file} errors={errors.issues} t={t} />}
         </section>
         <section className="card" aria-labelledby="new-heading">
           <h2 id="new-heading">{t('plan.new')}</h2>

@@ -1,6 +1,7 @@
 import type { Plan, Scenario } from '@samplan/engine';
 import { transfer, wrap } from 'comlink';
 import type { EngineApi, ProjectResponse, ScenarioProjection } from './engineApi.ts';
+import type { ImportOutcome, ImportRequest, LayoutPreview } from './importApi.ts';
 import { latestOnly } from './latestOnly.ts';
 
 /** The engine as the UI sees it: projections that never arrive out of order. */
@@ -24,10 +25,12 @@ export interface EngineClient {
   importCsv(text: string, file: string): Promise<ReturnType<EngineApi['importCsv']>>;
   /** Writes the plan as a budget table in the worker. */
   exportCsv(plan: Plan): Promise<string>;
-  /** Reads an Excel workbook's budget sheet in the worker; the buffer is transferred (unusable here afterwards). */
-  importXlsx(data: ArrayBuffer, file: string): Promise<Awaited<ReturnType<EngineApi['importXlsx']>>>;
   /** Writes the plan as an Excel workbook (.xlsx) in the worker. */
   exportXlsx(plan: Plan): Promise<Uint8Array>;
+  /** Reads a file to import in the worker (a copy of the bytes is transferred; `data` stays usable). */
+  inspectImport(data: ArrayBuffer, request: ImportRequest): Promise<ImportOutcome>;
+  /** The plan, projection and audit a reviewed layout mapping gives; nothing is written. */
+  previewLayout(...args: Parameters<EngineApi['previewLayout']>): Promise<LayoutPreview>;
   terminate(): void;
 }
 
@@ -66,8 +69,12 @@ export function createEngineClient(): EngineClient {
     projectScenarios: (plan, scenarios) => api.projectScenarios(plan, [...scenarios]),
     importCsv: (text, file) => api.importCsv(text, file),
     exportCsv: (plan) => api.exportCsv(plan),
-    importXlsx: (data, file) => api.importXlsx(transfer(data, [data]), file),
     exportXlsx: (plan) => api.exportXlsx(plan),
+    inspectImport: (data, request) => {
+      const copy = data.slice(0);
+      return api.inspectImport(transfer(copy, [copy]), request);
+    },
+    previewLayout: (grid, mapping, options) => api.previewLayout(grid, mapping, options),
     terminate: () => worker.terminate(),
   };
 }

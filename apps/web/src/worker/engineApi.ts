@@ -13,6 +13,7 @@ import {
   stateCutTolerance,
 } from '@samplan/engine';
 import { transfer } from 'comlink';
+import { importApi } from './importApi.ts';
 
 /** One projection of the plan: the base (`id: null`) or a scenario. */
 export type ScenarioProjection =
@@ -102,11 +103,7 @@ export const engineApi = {
     const bytes = await exportBudgetWorkbook(plan);
     return transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
-  /** Reads the budget sheet of an Excel workbook; errors carry file (with the sheet), line and column. */
-  async importXlsx(data: ArrayBuffer, file: string): Promise<Result<Plan>> {
-    const { importBudgetWorkbook } = await loadXlsx();
-    return importBudgetWorkbook(data, file);
-  },
+  ...importApi,
 };
 
 export type EngineApi = typeof engineApi;

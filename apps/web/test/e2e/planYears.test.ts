@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { formatKronor, type Plan, type PlanInput, parsePlan, projectPlan } from '@samplan/engine';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -6,6 +8,8 @@ import { waitForProjection } from './browser.ts';
 import { sharedPlanSuite, typeAmount, waitForOnline } from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
+const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
+mkdirSync(artifacts, { recursive: true });
 const suite = sharedPlanSuite(baseUrl);
 
 /** The plan as the test builds it in the browser, written out here by hand for the engine. */
@@ -133,6 +137,10 @@ describe('the plan’s years, changed in place (shared plan)', () => {
     expect(await page.getByTestId('year-drop-equity').textContent()).toMatch(
       /^Ingående eget kapital 2026 blir 2025 års utgående eget kapital: 300 tkr\.$/,
     );
+    await page.getByTestId('plan-years').screenshot({ path: `${artifacts}plan-years-confirm-1400.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('plan-years').screenshot({ path: `${artifacts}plan-years-confirm-390.png` });
+    await page.setViewportSize({ width: 1400, height: 1000 });
     await page.getByTestId('year-drop-confirm-button').click();
     await expect.poll(() => range(page)).toBe('2026–2027 (2 år)');
     const shortened = expectedPlan([2026, 2027], '300000', {

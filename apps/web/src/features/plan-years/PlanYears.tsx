@@ -32,6 +32,8 @@ export function PlanYears() {
   const changes = yearChanges(plan);
   const range = (first: number, count: number) =>
     count === 1 ? t('years.single', { first }) : t('years.range', { first, last: first + count - 1, count });
+  /** The years a moved plan covers: `2026–2027`, or `2026`. */
+  const span = (first: number, count: number) => (count === 1 ? `${first}` : `${first}–${first + count - 1}`);
   const current = projections !== null && projections.requestId >= engine.latestRequest();
   const base = current ? projections.results[0] : undefined;
   const summary = dropSummary(plan, base?.ok ? base.projection : null);
@@ -120,7 +122,7 @@ export function PlanYears() {
                 change({ type: 'shift-years', by: -1 }, (after) => t('years.moved', { range: rangeOf(after) }))
               }
             >
-              {t('years.back', { range: range(changes.back.year, changes.count) })}
+              {t('years.back', { range: span(changes.back.year, changes.count) })}
             </button>
             <button
               type="button"
@@ -132,7 +134,7 @@ export function PlanYears() {
                 change({ type: 'shift-years', by: 1 }, (after) => t('years.moved', { range: rangeOf(after) }))
               }
             >
-              {t('years.forward', { range: range(changes.forward.year, changes.count) })}
+              {t('years.forward', { range: span(changes.forward.year, changes.count) })}
             </button>
           </div>
           <p id={reasonsId} className="plan-years-reasons" data-testid="plan-years-reasons">
