@@ -2,19 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatKronor, type Plan, type PlanInput, parsePlan, projectPlan } from '@samplan/engine';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openApp, seriousAxeViolations, waitForProjection } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { openApp, seriousAxeViolations, waitForProjection } from './browser.ts';
+import { createSharedPlan, goteborgSeed, openPlanAs, sharedPlanSuite } from './sharedPlan.ts';
 
 const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  mkdirSync(artifacts, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+mkdirSync(artifacts, { recursive: true });
+const baseUrl = inject('baseUrl');
+// One chromium for the file (the local demo's tests use it too), and a session per user for the shared plan.
+const suite = sharedPlanSuite(baseUrl);
+const local = async (hash: string) => {
+  const opened = await openApp(suite.browser, inject('appUrl'), hash);
+  suite.contexts.push(opened.context);
+  return opened;
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const YEARS = [2025, 2026, 2027];
@@ -52,7 +54,7 @@ async function printedWorkbook(): Promise<Buffer> {
 }
 
 /** The plan the sheet stands for, written out by hand: "varav personal" is part of Kansli, not a cost of its own. */
-function expectedPlan(): Plan {
+function expectedPlan(settings: Pick<Plan, 'assumptions' | 'thresholds'> | null = null): Plan {
   const every = (tkr: number) => Object.fromEntries(YEARS.map((y) => [String(y), String(tkr * 1000)]));
   const input: PlanInput = {
     name: 'Finsam Testbygd – budget 2025–2027 (tkr)',
@@ -78,6 +80,7 @@ function expectedPlan(): Plan {
       },
       { id: 'kansli', name: 'Kansli', category: 'administration', amount: { type: 'yearly', amounts: every(700) } },
     ],
+    ...(settings ?? {}),
   };
   const parsed = parsePlan(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -108,7 +111,7 @@ const liveClosing = async (page: Page) => {
 
 describe('importing a budget laid out as printed (real browser)', () => {
   it('reviews an as-printed xlsx row by row, one row corrected by hand, and imports it to the engine’s projection', async () => {
-    const { context, page } = await openApp(browser, inject('appUrl'), '#plan');
+    const { page } = await local('#plan');
     const planBefore = await page.getByTestId('plan-name').textContent();
     const file = { name: 'testbygd-budget.xlsx', mimeType: XLSX, buffer: await printedWorkbook() };
     await page.getByTestId('import-file').setInputFiles(file);
@@ -172,11 +175,10 @@ describe('importing a budget laid out as printed (real browser)', () => {
     expect(await personal.locator('.import-confidence').textContent()).toBe('Som vid förra importen');
     await page.getByTestId('import-cancel').click();
     await review.waitFor({ state: 'detached' });
-    await context.close();
   });
 
   it('asks the unit of a Windows-1252 budget table that does not say it, showing its first amounts both ways', async () => {
-    const { context, page } = await openApp(browser, inject('appUrl'), '#plan');
+    const { page } = await local('#plan');
     const table = [
       '# plan: Finsam Älvdalen',
       'kind;name;group;project;start;end;total;2025;2026',
@@ -205,11 +207,10 @@ describe('importing a budget laid out as printed (real browser)', () => {
     expect(
       await Promise.all([2025, 2026].map((y) => page.getByTestId(`live-base-${y}`).getAttribute('data-value'))),
     ).toEqual(['8496000', '15992000']);
-    await context.close();
   });
 
   it('refuses a broken file listing file, line, column and cell text, and leaves the plan as it was', async () => {
-    const { context, page } = await openApp(browser, inject('appUrl'), '#budget');
+    const { page } = await local('#budget');
     const before = await Promise.all(
       [2023, 2024, 2025].map((y) => page.getByTestId(`live-base-${y}`).getAttribute('data-value')),
     );
@@ -228,6 +229,44 @@ describe('importing a budget laid out as printed (real browser)', () => {
     expect(
       await Promise.all([2023, 2024, 2025].map((y) => page.getByTestId(`live-base-${y}`).getAttribute('data-value'))),
     ).toEqual(before);
-    await context.close();
+  });
+
+  it('asks first in a shared plan, replaces only the budget (one undoable step) and keeps the plan’s settings', async () => {
+    const seed = goteborgSeed();
+    const planId = await createSharedPlan(baseUrl, suite.sessions.anna, seed, 'Delad import', []);
+    const { context, page } = await openPlanAs(suite.browser, baseUrl, suite.sessions.anna, planId, '#budget');
+    suite.contexts.push(context);
+    const name = await page.getByTestId('plan-name').textContent();
+    const before = await Promise.all(
+      [2023, 2024, 2025].map((y) => page.getByTestId(`live-base-${y}`).getAttribute('data-value')),
+    );
+    await go(page, 'plan');
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'testbygd-budget.xlsx', mimeType: XLSX, buffer: await printedWorkbook() });
+    await page.getByTestId('import-review').waitFor();
+    await page.getByTestId('import-role-15').selectOption('ignore');
+    await page.locator('[data-testid="import-preview"][data-state="ok"]').waitFor();
+    await page.getByTestId('import-apply').click();
+    // Nothing is written until the person confirms that the shared budget is replaced.
+    expect(await page.getByTestId('import-confirm').textContent()).toContain(
+      'Importen ersätter budgeten i den delade planen för alla',
+    );
+    await page.getByTestId('import-confirm-button').click();
+    await expect
+      .poll(() => page.getByTestId('status').textContent())
+      .toBe('testbygd-budget.xlsx är importerad: 2025–2027.');
+    // The budget is the sheet's, the name and the settings (utilization, limits) are the plan's.
+    expect(await page.getByTestId('plan-name').textContent()).toBe(name);
+    const expected = expectedPlan({ assumptions: seed.assumptions, thresholds: seed.thresholds });
+    expect(await liveClosing(page)).toEqual(engineClosing(expected));
+
+    // One step back is the plan before the import.
+    await page.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await expect
+      .poll(() =>
+        Promise.all([2023, 2024, 2025].map((y) => page.getByTestId(`live-base-${y}`).getAttribute('data-value'))),
+      )
+      .toEqual(before);
   });
 });
