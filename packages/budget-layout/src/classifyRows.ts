@@ -56,6 +56,8 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
   const out: WorkRow[] = [];
   let section: Section = 'before';
   let implicit = false;
+  // Why the costs are assumed to start where they do, when no heading says so.
+  let implicitWhy = 'efter summan av intäkterna';
   let group = 0;
   let heading: WorkRow['heading'];
   let titled = false;
@@ -198,8 +200,24 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
       if (section === 'revenue' && (clue?.value === 'revenue' || clue?.value === 'revenue-with-equity')) {
         section = 'costs';
         implicit = true;
+        implicitWhy = 'efter summan av intäkterna';
       }
       return;
+    }
+    if (section === 'revenue' && implicit) {
+      // No "Intäkter" heading: a row that names a cost category (Kansli, Utrymme…) and no revenue starts the costs.
+      const cost = categoryClue(core);
+      const revenueClue =
+        OPENING_EQUITY.test(core) ||
+        memberClue(core) ||
+        MEMBER_TOTAL.test(core) ||
+        ESF.test(label) ||
+        INCOME.test(core);
+      if (cost?.strong && !revenueClue) {
+        section = 'costs';
+        implicitWhy = `ingen rubrik Kostnader; kostnaderna börjar vid '${displayLabel(label)}'`;
+      }
+      w.section = section;
     }
     if (section === 'revenue') {
       if (OPENING_EQUITY.test(core)) {
@@ -274,7 +292,7 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
     }
     // A cost line.
     const category = categoryClue(core);
-    const where = implicit ? 'efter summan av intäkterna' : 'under rubriken Kostnader';
+    const where = implicit ? implicitWhy : 'under rubriken Kostnader';
     w.kind = 'line';
     if (heading) w.heading = heading;
     let chosen: CostCategory;

@@ -287,3 +287,24 @@ describe('ESF applications', () => {
     expect(p.rows[1]?.alternative).toBeUndefined();
   });
 });
+
+describe('sections', () => {
+  it('starts the costs at the first row naming a cost category when the sheet has no headings', () => {
+    const p = propose([
+      ['kr', 2025],
+      ['Staten', 1000],
+      ['Regionen', 500],
+      ['Kansli', 300],
+      ['Samverkansteam', 900],
+    ]);
+    expect(p.rows[4]?.explanation).toBe(
+      "ingen rubrik Kostnader; kostnaderna börjar vid 'Kansli' → kostnad; 'Samverkansteam' i radnamnet → individinriktad insats",
+    );
+    expect(p.rows.slice(1).map((r) => [r.key, r.role])).toEqual([
+      ['staten', { kind: 'member', group: 'state' }],
+      ['regionen', { kind: 'member', group: 'region' }],
+      ['kansli', { kind: 'cost', category: 'administration' }],
+      ['samverkansteam', { kind: 'cost', category: 'individual' }],
+    ]);
+  });
+});

@@ -54,8 +54,14 @@ describe('readYearCell', () => {
       { year: 2026, kind: 'plan' },
     ]);
     expect(
-      ['Prognos 2020', 'Förväntat utfall 2019', 'Utfall 2019', 'Bokslut 2022'].map((t) => readYearCell(t)?.kind),
-    ).toEqual(['past', 'past', 'past', 'past']);
+      ['Prognos 2020', 'Förväntat utfall 2019', 'Utfall 2019', 'Bokslut 2022', '2023 (prognos)'].map(
+        (t) => readYearCell(t)?.kind,
+      ),
+    ).toEqual(['past', 'past', 'past', 'past', 'past']);
+    expect(['2024 Budget', '2025 (plan)'].map(readYearCell)).toEqual([
+      { year: 2024, kind: 'plan' },
+      { year: 2025, kind: 'plan' },
+    ]);
     expect(['Budget 2021 och plan 2022-2023', '1989', '12 604', 'Kansli'].map(readYearCell)).toEqual([
       null,
       null,

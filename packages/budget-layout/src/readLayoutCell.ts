@@ -68,7 +68,7 @@ export function percentInText(text: string): CellNumber | null {
   return { value: new Decimal(digits), decimals, percent: true };
 }
 
-/** A header cell naming a year: `2024`, `2024-01-01` (a date), `Budget 2024`, `Prognos 2023`, `2024 tkr`. */
+/** A header cell naming a year: `2024`, `2024-01-01` (a date), `Budget 2024`, `Prognos 2023`, `2023 (prognos)`, `2024 tkr`. */
 export interface YearCell {
   year: number;
   /** `past`: a forecast or outcome column (Prognos, Utfall, Bokslut) of a year before the plan. */
@@ -76,7 +76,7 @@ export interface YearCell {
 }
 
 const YEAR_WORDS =
-  /^(?:(budget|plan|prognos|utfall|förväntat utfall|bokslut|år|verksamhetsår|vp|prel\.?|preliminär|beräknat|b|p)\s*)?(\d{4})(?:\s*(?:tkr|kr|mkr))?$/i;
+  /^(?:(budget|plan|prognos|utfall|förväntat utfall|bokslut|år|verksamhetsår|vp|prel\.?|preliminär|beräknat|b|p)\s*)?(\d{4})\s*\(?(budget|plan|prognos|utfall|bokslut|prel\.?)?\)?\s*(?:tkr|kr|mkr)?$/i;
 const PAST = /prognos|utfall|bokslut/i;
 
 /** Reads a header cell as a year (1990–2200), or null. */
@@ -87,5 +87,5 @@ export function readYearCell(raw: string): YearCell | null {
   if (!match) return null;
   const year = Number(iso ? match[1] : match[2]);
   if (year < 1990 || year > 2200) return null;
-  return { year, kind: !iso && PAST.test(match[1] ?? '') ? 'past' : 'plan' };
+  return { year, kind: !iso && PAST.test(`${match[1] ?? ''} ${match[3] ?? ''}`) ? 'past' : 'plan' };
 }
