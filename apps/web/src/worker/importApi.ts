@@ -121,21 +121,12 @@ function layoutOutcome(
   return { ...read, kind: 'layout', ...sheets, grid, proposal };
 }
 
-/**
- * A CSV grid with each cell's column as its place in the row (1, 2, 3 …, as a spreadsheet numbers
- * columns), not the character where it starts: the layout importer matches the header's year
- * columns with the amounts below them by column, and a CSV's rows start their cells at different
- * characters.
- */
-const byColumnIndex = (rows: readonly (readonly Cell[])[]): Grid =>
-  rows.map((cells) => cells.map((cell, i) => ({ ...cell, column: i + 1 })));
-
 /** A CSV file: the budget table (machine format), or a sheet laid out as printed. */
 function inspectCsv(bytes: Uint8Array, request: ImportRequest): ImportOutcome {
   const { file } = request;
   const grid = readTableGrid(bytes, file);
   const read: ReadNotes = { file, encoding: grid.encoding, notes: [...grid.notes] };
-  if (!isBudgetTable(grid.rows)) return layoutOutcome(byColumnIndex(grid.rows), request, read, { sheets: [] });
+  if (!isBudgetTable(grid.rows)) return layoutOutcome(grid.rows, request, read, { sheets: [] });
   const { text } = decodeTableText(bytes, file);
   const imported = importBudgetTable(text, file, request.unit ? { unit: request.unit } : {});
   const notes = [...read.notes, ...imported.notes.filter((n) => !read.notes.includes(n))];
