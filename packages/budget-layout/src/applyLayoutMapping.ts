@@ -1,6 +1,7 @@
 import { slugify } from '@samplan/budget-table';
 import { allocate, type Issue, type Ore, type Plan, type PlanInput, parsePlan, type Result } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
+import { findMappedHeader } from './findMappedHeader.ts';
 import {
   cellText,
   displayLabel,
@@ -13,7 +14,8 @@ import {
 import type { LayoutMapping, MappingRow } from './layoutMapping.ts';
 import { UNIT_SCALE } from './layoutMapping.ts';
 import { readYearCell } from './readLayoutCell.ts';
-import { readRowValues, toFraction, toKronor, type YearValue } from './readRowValues.ts';
+import { readRowValues, toKronor, type YearValue } from './readRowValues.ts';
+import { statedEntries } from './statedEntries.ts';
 
 /** Where the sheet came from; `name` overrides the plan's name (otherwise the title row, else the file). */
 export interface ApplyLayoutOptions {
@@ -38,23 +40,7 @@ export interface AppliedLayout {
   unmapped: UnmappedRow[];
 }
 
-type Stated = NonNullable<PlanInput['stated']>[number];
 type Amounts = Record<string, string>;
-
-/** The header row: the mapping's row if its year columns hold consecutive years, else the first row that does. */
-function headerYears(rows: readonly LayoutRow[], mapping: LayoutMapping): { row: LayoutRow; years: number[] } | null {
-  const yearsOf = (row: LayoutRow) => {
-    const years = mapping.yearColumns.map((c) => readYearCell(cellText(row, c))?.year ?? Number.NaN);
-    return years.every((y, i) => Number.isFinite(y) && (i === 0 || y === (years[i - 1] as number) + 1)) ? years : null;
-  };
-  const stated = rows.find((r) => r.line === mapping.headerRow);
-  const candidates = stated ? [stated, ...rows] : rows;
-  for (const row of candidates) {
-    const years = yearsOf(row);
-    if (years) return { row, years };
-  }
-  return null;
-}
 
 /**
  * Builds the plan from a sheet and a (reviewed) mapping: members, ESF and other income, cost lines,
@@ -87,7 +73,7 @@ export function applyLayoutMapping(
     });
 
   const rows = layoutRows(grid);
-  const header = headerYears(rows, mapping);
+  const header = findMappedHeader(rows, mapping);
   if (!header) {
     const row = rows.find((r) => r.line === mapping.headerRow);
     const cell = mapping.yearColumns.map((c) => row?.cells.get(c)).find((c) => c && !readYearCell(c.text));
@@ -336,7 +322,6 @@ export function applyLayoutMapping(
           const value = first ? kronor(first) : null;
           if (value !== null) plan.openingEquity = value;
         }
-        const share = figure.startsWith('share-');
         pending.push(() => {
           const lines =
             role.kind === 'stated' && role.lines ? role.lines.flatMap((k) => lineIds.get(k) ?? [`?${k}`]) : undefined;
@@ -348,43 +333,32 @@ export function applyLayoutMapping(
               'unknown-line',
               `Raden "${label}" summerar rader som inte finns: ${missing.map((k) => `"${k.slice(1)}"`).join(', ')}`,
             );
-          for (const v of values)
-            for (const [n, runs] of [
-              [v.plain, m.alternative ? false : undefined],
-              [v.alt, true],
-            ] as const) {
-              if (!n) continue;
-              const { value, precision } = share ? toFraction(n) : toKronor(n, unitScale);
-              const entry: Stated = {
-                year: v.year,
-                figure,
-                value: value.toFixed(),
-                label: core,
-                source: {
-                  file,
-                  line: v.cell?.line ?? row.line,
-                  column: v.cell?.column ?? mapping.labelColumn,
-                  ...(sheet ? { sheet, row: v.cell?.line ?? row.line } : {}),
-                },
-              };
-              if (precision.greaterThan(share ? 0 : 1)) entry.precision = precision.toFixed();
-              if (runs !== undefined && m.alternative) {
-                const project = projectIds.get(m.alternative.project);
-                if (!project) {
-                  at(
-                    labelCell,
-                    row.line,
-                    'unknown-project',
-                    `Raden "${label}": ESF-projektet "${m.alternative.project}" finns inte bland ESF-intäkterna`,
-                  );
-                  continue;
-                }
-                entry.when = { project, runs };
-              }
-              if (lines) entry.lines = lines;
-              if (role.kind === 'stated' && role.sign) entry.sign = role.sign;
-              plan.stated.push(entry);
-            }
+          const project = m.alternative ? projectIds.get(m.alternative.project) : undefined;
+          if (m.alternative && !project) {
+            at(
+              labelCell,
+              row.line,
+              'unknown-project',
+              `Raden "${label}": ESF-projektet "${m.alternative.project}" finns inte bland ESF-intäkterna`,
+            );
+            return;
+          }
+          plan.stated.push(
+            ...statedEntries(values, {
+              figure,
+              label: core,
+              unitScale,
+              source: {
+                file,
+                ...(sheet ? { sheet } : {}),
+                line: row.line,
+                column: labelCell?.column ?? mapping.labelColumn,
+              },
+              ...(project ? { when: { project } } : {}),
+              ...(lines ? { lines } : {}),
+              ...(role.kind === 'stated' && role.sign ? { sign: role.sign } : {}),
+            }),
+          );
         });
         break;
       }
