@@ -111,4 +111,18 @@ describe('the uncertainty form', () => {
     storage.setItem(storageKey('Göteborg'), '{not json');
     expect(loadModels(storage, 'Göteborg', plan).size).toBe(0);
   });
+
+  it('keeps a model whose state change starts in a year the plan no longer has: it starts in the nearest year', () => {
+    const storage = memory();
+    const form = exampleForm(plan);
+    form.state.fromYear = plan.years[0] as number;
+    const model = formToModel(form, plan, undefined, BAD);
+    if (!model.ok) throw new Error('model');
+    saveModel(storage, 'Göteborg', null, model.value);
+    const later = { ...plan, years: plan.years.slice(1) };
+    const state = (m: typeof model.value | undefined) => m?.levers.find((l) => l.type === 'state-change');
+    expect(state(loadModels(storage, 'Göteborg', later).get(''))).toMatchObject({ fromYear: later.years[0] });
+    const earlier = { ...plan, years: plan.years.map((y) => y - 5) };
+    expect(state(loadModels(storage, 'Göteborg', earlier).get(''))).toMatchObject({ fromYear: earlier.years.at(-1) });
+  });
 });

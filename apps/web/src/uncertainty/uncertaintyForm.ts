@@ -181,10 +181,31 @@ export function loadModels(storage: Pick<Storage, 'getItem'> | undefined, planKe
   for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
     const scenario = key === BASE ? undefined : plan.scenarios.find((s) => s.id === key);
     if (key !== BASE && !scenario) continue;
-    const parsed = parseUncertainty(value, plan, scenario);
+    const parsed = parseUncertainty(withinYears(value, plan), plan, scenario);
     if (parsed.ok) models.set(key, parsed.value);
   }
   return models;
+}
+
+/**
+ * A stored model whose state change starts in a year the plan no longer has (its first year was
+ * dropped, or the plan was moved) starts in the nearest year the plan has, as the engine reads a
+ * scenario's year before the horizon as "from the start" — rather than being thrown away.
+ */
+function withinYears(value: unknown, plan: Plan): unknown {
+  const first = plan.years[0];
+  const last = plan.years.at(-1);
+  if (first === undefined || last === undefined || !value || typeof value !== 'object') return value;
+  const levers = (value as { levers?: unknown }).levers;
+  if (!Array.isArray(levers)) return value;
+  return {
+    ...value,
+    levers: levers.map((lever) => {
+      const year = (lever as { type?: unknown; fromYear?: unknown })?.fromYear;
+      if ((lever as { type?: unknown })?.type !== 'state-change' || typeof year !== 'number') return lever;
+      return { ...lever, fromYear: Math.min(last, Math.max(first, year)) };
+    }),
+  };
 }
 
 /** Stores a scenario's model (null: the base plan's) beside the plan's others. */
