@@ -24,6 +24,13 @@ export {
   startThread,
   unresolvedBySection,
 } from './planComments.ts';
+export {
+  IMPORTS_ROOT,
+  importsRoot,
+  MAX_LAYOUT_MAPPING_LENGTH,
+  readLayoutMapping,
+  writeLayoutMapping,
+} from './planLayoutMapping.ts';
 export { DOC_COLLECTIONS, type DocCollection, ORDER_KEY, PLAN_ROOT, planRoot } from './planRoot.ts';
 export {
   addSection,
