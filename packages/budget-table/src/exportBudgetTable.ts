@@ -114,10 +114,15 @@ export function budgetTableLines(plan: Plan): TableLine[] {
     ]);
 
   const compiled = compilePlan(plan);
-  const members = new Map(plan.members.map((m) => [m.id, m.name]));
+  // A requisitioning member by its name when that finds it again (unique, not another member's id), else its id.
+  const memberRef = (id: string): string => {
+    const name = plan.members.find((m) => m.id === id)?.name;
+    const unique = name !== undefined && plan.members.filter((m) => m.name === name).length === 1;
+    return unique && !plan.members.some((m) => m.id === name && m.id !== id) ? (name as string) : id;
+  };
   plan.costs.forEach((c, i) => {
     const extra: string[] = [];
-    if (c.member !== undefined) extra.push(`@member: ${members.get(c.member)}`);
+    if (c.member !== undefined) extra.push(`@member: ${memberRef(c.member)}`);
     if (c.utilization !== undefined) extra.push(`@utilization: ${percent(c.utilization)}`);
     const a = c.amount;
     let start = '';

@@ -1,6 +1,6 @@
 import {
-  type CostLine,
   fail,
+  formatDecimalSv,
   type Issue,
   type Member,
   type Plan,
@@ -10,9 +10,10 @@ import {
 } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
 import { type ParsedNumber, parseAmount, readNumber, UNIT_SCALE } from './parseAmount.ts';
+import { type PendingCost, type RowContext, readCostRow, resolveCostReferences } from './readCostRow.ts';
 import { type Directive, Directives, type RowDirectiveKey } from './readDirectives.ts';
 import { FIXED_COLUMNS, type Header, KINDS, type ReportError, readHeader } from './readHeader.ts';
-import { readBand, readRate, readStaff } from './readRates.ts';
+import { readBand, readRate } from './readRates.ts';
 import { type PendingStated, readPrecision, readStatedRow } from './readStated.ts';
 import { trimRow } from './readTableGrid.ts';
 import { resolveLines } from './resolveLines.ts';
@@ -20,7 +21,6 @@ import { createIdMaker } from './slugify.ts';
 import type { Cell, TableRecord } from './tableRecord.ts';
 
 const MEMBER_GROUPS = ['state', 'region', 'kommun'] as const;
-const CATEGORIES = ['individual', 'structural', 'administration', 'unallocated'] as const;
 const MAX_ERRORS = 50;
 
 /** What the caller knows that the file may not say. */
@@ -46,19 +46,14 @@ export interface RecordsOptions extends ImportOptions {
 /** A plan read from a file, or why not, and in both cases what the reader decided (in Swedish). */
 export type ImportResult = Result<Plan> & { notes: string[] };
 
-type Position = { line: number; column: number; field: string };
+/** Where a plan path was read. */
+export type Position = { line: number; column: number; field: string };
 type Row = { cells: Cell[]; line: number; directives: Partial<Record<RowDirectiveKey, Directive>> };
 
 const kindOf = (cells: readonly Cell[]) => {
   const first = cells[0]?.text.trim().toLowerCase() ?? '';
   return (KINDS as readonly string[]).includes(first) ? (first as (typeof KINDS)[number]) : null;
 };
-
-/** A date cell as `ÅÅÅÅ-MM-DD`: a workbook's date by its value, whatever format shows it. */
-const dateText = (cell: Cell | undefined): string =>
-  cell?.value instanceof Date && !Number.isNaN(cell.value.getTime())
-    ? cell.value.toISOString().slice(0, 10)
-    : (cell?.text.trim() ?? '');
 
 /**
  * Reads a budget table from its records, whatever file they came from (the CSV tokenizer, a
@@ -200,14 +195,11 @@ export function importBudgetRecords(
   const filePrecision = settings.precision ? readPrecision(settings.precision, error, 'precision') : undefined;
 
   const nextId = createIdMaker();
+  const rowContext: RowContext = { years, error, money, yearAmounts, remember, rateSetting, nextId };
   const members: Member[] = [];
   const projects = new Map<string, { id: string; name: string; status: 'approved' | 'applied'; line: number }>();
   const revenues: NonNullable<PlanInput['revenues']> = [];
-  const costs: (CostLine & {
-    __line: number;
-    __projectName?: string;
-    __memberName?: Directive;
-  })[] = [];
+  const costs: PendingCost[] = [];
   const stated: PendingStated[] = [];
   let openingEquity: string | undefined;
   let equityLine = 0;
@@ -361,77 +353,8 @@ export function importBudgetRecords(
         break;
       }
       case 'cost': {
-        if (!(CATEGORIES as readonly string[]).includes(group)) {
-          error(
-            cells[2] ?? { line },
-            'group',
-            'bad-group',
-            `Kostnadens kategori "${get(2)}" ska vara individual, structural, administration eller unallocated`,
-          );
-          break;
-        }
-        const index = costs.length;
-        const path = ['costs', index];
-        const start = dateText(cells[4]);
-        const end = dateText(cells[5]);
-        const total = money(cells[6], 'total', { cost: true });
-        const amounts = yearAmounts(cells, line, [...path, 'amount', 'amounts'], { cost: true });
-        const hasYears = Object.keys(amounts).length > 0;
-        for (const [k, value] of [
-          [4, start],
-          [5, end],
-        ] as const) {
-          if (value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-            error(cells[k] ?? { line }, FIXED_COLUMNS[k], 'invalid-date', `Datum "${value}" ska skrivas ÅÅÅÅ-MM-DD`);
-          remember([...path, 'amount', FIXED_COLUMNS[k]], cells[k], FIXED_COLUMNS[k], line);
-        }
-        remember([...path, 'amount', 'total'], cells[6], 'total', line);
-        remember(path, cells[1], 'name', line);
-        let amount: CostLine['amount'];
-        const staff = rowDirectives.staff;
-        if (staff) {
-          const terms = readStaff(staff.value);
-          if (!terms) {
-            error(
-              { line: staff.line },
-              'staff',
-              'bad-staff',
-              `Ogiltig @staff-rad "${staff.value}": skriv t.ex. fte=0.25 salary=38000 year=2020 add-on=0.32 indexed=yes`,
-            );
-            break;
-          }
-          amount = { type: 'staff', ...terms, ...(start ? { start } : {}), ...(end ? { end } : {}) };
-        } else if (total !== undefined && total !== null) {
-          if (!start || !end) {
-            error(cells[6] ?? { line }, 'total', 'total-without-period', 'En total kräver både start och end');
-            break;
-          }
-          if (hasYears) {
-            error(
-              cells[6] ?? { line },
-              'total',
-              'total-and-years',
-              'Ange antingen total med period eller belopp per år, inte båda',
-            );
-            break;
-          }
-          amount = { type: 'period', start, end, total };
-        } else {
-          amount = { type: 'yearly', amounts, ...(start ? { start } : {}), ...(end ? { end } : {}) };
-        }
-        const cost = {
-          id: nextId(name, wantedId),
-          name,
-          category: group as CostLine['category'],
-          amount,
-          __line: line,
-          ...(project ? { __projectName: project } : {}),
-          ...(rowDirectives.member ? { __memberName: rowDirectives.member } : {}),
-        } as (typeof costs)[number];
-        remember([...path, 'project'], cells[3], 'project', line);
-        const util = rateSetting(rowDirectives.utilization, 'utilization');
-        if (util !== undefined) cost.utilization = util;
-        costs.push(cost);
+        const cost = readCostRow(rowContext, cells, line, rowDirectives, costs.length);
+        if (cost) costs.push(cost);
         break;
       }
       case 'stated':
@@ -441,31 +364,7 @@ export function importBudgetRecords(
   }
 
   // References by name: ESF projects of cost rows, requisitioning members, the lines of stated sums.
-  for (const cost of costs) {
-    if (cost.__projectName !== undefined) {
-      const p = projects.get(cost.__projectName);
-      if (!p) {
-        const pos = positions.get(`costs.${costs.indexOf(cost)}.project`);
-        error(
-          pos ?? { line: cost.__line },
-          'project',
-          'unknown-project',
-          `Projektet "${cost.__projectName}" har ingen esf-rad`,
-        );
-      } else cost.project = p.id;
-    }
-    if (cost.__memberName) {
-      const m = members.find((x) => x.name === cost.__memberName?.value || x.id === cost.__memberName?.value);
-      if (!m)
-        error(
-          { line: cost.__memberName.line },
-          'member',
-          'unknown-member',
-          `Medlemmen "${cost.__memberName.value}" finns inte bland member-raderna`,
-        );
-      else cost.member = m.id;
-    }
-  }
+  const finishedCosts = resolveCostReferences(costs, { projects, members, positions }, error);
   const lineKinds = resolveLines(stated, { members, revenues, costs }, error);
   const finished = stated.map(({ __lines, __sign, ...s }) => {
     const allCosts = s.lines !== undefined && s.lines.length > 0 && s.lines.every((id) => lineKinds.get(id) === 'cost');
@@ -478,7 +377,8 @@ export function importBudgetRecords(
     const raw = cell.text.trim();
     const parsed = parseAmount(raw);
     const inKr = parsed ? new Decimal(parsed.value) : null;
-    const both = inKr ? ` ("${raw}" är ${inKr.toFixed()} kr eller ${inKr.times(1000).toFixed()} kr)` : '';
+    const sv = (d: Decimal) => formatDecimalSv(d.toFixed(), d.decimalPlaces());
+    const both = inKr ? ` ("${raw}" är ${sv(inKr)} kr eller ${sv(inKr.times(1000))} kr)` : '';
     errors.unshift({
       code: 'missing-unit',
       message: `Filen anger inte om beloppen är i kr eller tkr${both}: lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen`,
@@ -498,7 +398,7 @@ export function importBudgetRecords(
     members,
     esfProjects: [...projects.values()].map(({ id, name, status }) => ({ id, name, status })),
     revenues,
-    costs: costs.map(({ __line, __projectName, __memberName, ...c }) => c),
+    costs: finishedCosts,
     assumptions: {
       utilization: rateSetting(settings.utilization, 'utilization') ?? '1',
       indexation: rateSetting(settings.indexation, 'indexation') ?? '0.02',

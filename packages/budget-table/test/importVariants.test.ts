@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { auditPlan, type Plan } from '@samplan/engine';
 import { describe, expect, it } from 'vitest';
 import { exportBudgetTable } from '../src/exportBudgetTable.ts';
@@ -106,7 +107,7 @@ describe('the unit is never guessed', () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.code, located(e)])).toEqual([
       [
         'missing-unit',
-        'plan.csv:2:25: Filen anger inte om beloppen är i kr eller tkr ("30 667" är 30667 kr eller 30667000 kr): lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen',
+        'plan.csv:2:25: Filen anger inte om beloppen är i kr eller tkr ("30 667" är 30\u00a0667 kr eller 30\u00a0667\u00a0000 kr): lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen',
       ],
     ]);
     expect(planOf(noUnit, { unit: 'tkr' }).members[0]?.amounts).toEqual({ '2025': '30667000', '2026': '30667000' });
@@ -157,6 +158,24 @@ describe('directives', () => {
     expect(errorsOf([...body, '# @sign: minus', 'stated,Summa,costs,,,,,1'].join('\n'))[0]).toMatch(
       /^plan\.csv:3:1: Ogiltigt tecken "minus" i # @sign/,
     );
+  });
+
+  it('finds a requisitioning member by id, or by a name only one member has', () => {
+    const rows = [
+      '# unit: kr',
+      header([2025]),
+      'member,Staten,state,,,,,1',
+      '# @id: h1',
+      'member,Hylte,kommun,,,,,1',
+      '# @id: h2',
+      'member,Hylte,kommun,,,,,1',
+    ];
+    const byId = planOf([...rows, '# @member: h2', 'cost,Team,individual,,,,,1'].join('\n'));
+    expect(byId.costs[0]?.member).toBe('h2');
+    expect(errorsOf([...rows, '# @member: Hylte', 'cost,Team,individual,,,,,1'].join('\n'))).toEqual([
+      'plan.csv:8:1: Flera medlemmar heter "Hylte" (h1, h2); skriv id:t i # @member:',
+    ]);
+    expect(exportBudgetTable(byId)).toContain('# @member: h2\ncost,Team');
   });
 
   it('keeps prose comments that happen to have a colon', () => {
@@ -267,5 +286,24 @@ describe('stated figures', () => {
     const strip = (p: Plan) => p.stated.map(({ source, ...s }) => ({ ...s, quote: source?.quote }));
     expect(strip(back)).toEqual(strip(plan));
     expect(auditPlan(back).entries.map((e) => e.label)).toEqual(['Fel tecken']);
+  });
+});
+
+describe('docs/formats/budget-table.md', () => {
+  it('its example as Swedish Excel saves it reads, with no false slip', () => {
+    const spec = readFileSync(new URL('../../../docs/formats/budget-table.md', import.meta.url), 'utf8');
+    const example = spec.split('```').at(-2)?.trim() ?? '';
+    expect(example).toMatch(/^Finnvedens/);
+    const plan = planOf(example);
+    expect('openingEquity' in plan).toBe(false);
+    expect(plan.costs.map((c) => c.amount)).toEqual([
+      { type: 'yearly', amounts: { '2021': '180000', '2022': '180000', '2023': '0' } },
+      { type: 'yearly', amounts: { '2021': '705000', '2022': '679000', '2023': '701000' } },
+    ]);
+    expect(plan.stated.map((s) => [s.figure, s.value, s.sign, s.lines, s.source?.quote])).toEqual([
+      ['lines', '-885000', 'negative', ['it-sparet', 'kansli'], undefined],
+      ['costs', '885000', undefined, undefined, 'budgetramen är 885 tkr'],
+    ]);
+    expect(auditPlan(plan).entries).toEqual([]);
   });
 });
