@@ -39,6 +39,19 @@ describe('years', () => {
 });
 
 describe('files as Excel saves them', () => {
+  it('reads the bytes of a Windows-1252 file and says how it read them', () => {
+    const text =
+      '# unit: tkr;;\r\nkind;name;group;project;start;end;total;2025\r\nmember;Staten gm Försäkringskassan;state;;;;;4 281\r\n';
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const result = importBudgetTable(bytes, 'budget.csv');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.members[0]?.name).toBe('Staten gm Försäkringskassan');
+    expect(result.notes).toEqual([
+      "budget.csv: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')",
+    ]);
+    expect(importBudgetTable(new TextEncoder().encode(text), 'budget.csv').notes).toEqual([]);
+  });
+
   it('skips title rows above the header and the empty cells Excel pads rows and # lines with', () => {
     const plan = planOf(
       [
