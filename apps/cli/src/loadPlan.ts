@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { importBudgetTable } from '@samplan/budget-table';
+import { type ImportResult, importBudgetTable } from '@samplan/budget-table';
 import { importBudgetWorkbook } from '@samplan/budget-xlsx';
 import { type Plan, parsePlan, parseScenario, type Scenario } from '@samplan/engine';
 import { InputError } from './cliError.ts';
@@ -16,21 +16,40 @@ function readBytes(file: string): Buffer {
 
 const readText = (file: string): string => readBytes(file).toString('utf8');
 
+/** How a budget table is read: the unit when the file does not say, and where its notes go. */
+export interface LoadOptions {
+  unit?: 'kr' | 'tkr';
+  /** Receives each note of the import (a file read as Windows-1252, rounded float noise). */
+  note?: (text: string) => void;
+}
+
+/** The refusal of a file without a unit says how to give it on the command line. */
+function withUnitHint(result: ImportResult): never {
+  throw new InputError(
+    result.ok
+      ? []
+      : result.errors.map((e) =>
+          e.code === 'missing-unit' ? { ...e, message: `${e.message} (här: --unit tkr eller --unit kr)` } : e,
+        ),
+  );
+}
+
 /**
- * Reads a plan from a budget table (`.csv`), an Excel workbook (`.xlsx`, its `Budget` sheet) or
- * plan JSON, with every error located in the file.
+ * Reads a plan from a budget table (`.csv`, in whichever encoding Excel saved it), an Excel workbook
+ * (`.xlsx`, the sheet with the table) or plan JSON, with every error located in the file.
  */
-export async function loadPlan(file: string): Promise<Plan> {
-  if (/\.xlsx$/i.test(file)) {
-    const result = await importBudgetWorkbook(readBytes(file), file);
-    if (!result.ok) throw new InputError(result.errors);
+export async function loadPlan(file: string, options: LoadOptions = {}): Promise<Plan> {
+  const { unit, note } = options;
+  const bytes = readBytes(file);
+  const table = (result: ImportResult): Plan => {
+    if (!result.ok) withUnitHint(result);
+    for (const n of result.notes) note?.(`${file}: ${n}`);
     return result.value;
-  }
-  const text = readText(file);
-  if (/\.csv$/i.test(file) || !text.trimStart().startsWith('{')) {
-    const result = importBudgetTable(text, file);
-    if (!result.ok) throw new InputError(result.errors);
-    return result.value;
+  };
+  if (/\.xlsx$/i.test(file)) return table(await importBudgetWorkbook(bytes, file, unit ? { unit } : {}));
+  const text = bytes.toString('utf8');
+  if (/\.(csv|tsv|txt)$/i.test(file) || !text.trimStart().startsWith('{')) {
+    return table(importBudgetTable(new Uint8Array(bytes), file, unit ? { unit } : {}));
   }
   const json = readJson(text, file);
   if (!json.ok) throw new InputError(json.errors);

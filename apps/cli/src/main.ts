@@ -15,11 +15,23 @@ import {
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError } from './cliError.ts';
 import { type ImportLayoutFlags, importLayout } from './importLayout.ts';
-import { loadPlan, loadScenario } from './loadPlan.ts';
+import { type LoadOptions, loadPlan, loadScenario } from './loadPlan.ts';
 import { renderReport } from './renderReport.ts';
 import { changesFromFlags, describeChanges } from './scenarioFlags.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+const UNIT_HELP = 'beloppens enhet, tkr eller kr, när budgettabellen inte anger den (# unit:)';
+
+/** How a command reads its plan file: `--unit` for a table that does not say, notes to stderr. */
+function loadOptions(opts: { unit?: string }): LoadOptions {
+  const note = (text: string) => process.stderr.write(`samplan: ${text}\n`);
+  if (opts.unit === undefined) return { note };
+  const unit = opts.unit.trim().toLowerCase();
+  if (unit !== 'kr' && unit !== 'tkr')
+    throw new InputError([{ code: 'usage', message: `--unit ska vara tkr eller kr, inte "${opts.unit}"` }]);
+  return { unit, note };
+}
 
 /** Writes the plan as an Excel workbook (`--xlsx`): the budget sheet, the base plan and each scenario, the comparison. */
 async function writeWorkbook(file: string, plan: Plan): Promise<void> {
@@ -42,6 +54,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('project')
     .description('Projicera planen per år: intäkter, kostnader, resultat, eget kapital, regler och granskning')
     .argument('<plan>', 'plan.json, budget.csv eller budget.xlsx')
+    .option('--unit <unit>', UNIT_HELP)
     .option('--state <change>', 'ändrat statligt anslag, t.ex. -10%@2025 eller -500000@2025')
     .option('--no-matching', 'region och kommuner följer inte statens ändring')
     .option('--esf <decision>', 'ESF-beslut per projekt: "<projekt>=rejected|approved|60%"', collect, [])
@@ -56,7 +69,7 @@ export function buildProgram(write: (text: string) => void): Command {
       'skriv även arbetsboken (Excel): budget, grundbudget, planens scenarier och detta, jämförelse',
     )
     .action(async (file: string, opts) => {
-      const plan = await loadPlan(file);
+      const plan = await loadPlan(file, loadOptions(opts));
       const fromFile: Scenario | undefined = opts.scenario ? loadScenario(opts.scenario, plan) : undefined;
       const flagChanges = changesFromFlags(plan, opts);
       const scenario: Scenario | undefined =
@@ -109,11 +122,11 @@ export function buildProgram(write: (text: string) => void): Command {
       'budget i förbundets egen uppställning (xlsx eller CSV): rubriker, årskolumner, summarader',
     )
     .option('--sheet <name>', 'med --layout: bladet i arbetsboken')
-    .option('--unit <unit>', 'med --layout: beloppens enhet, tkr, kr eller mkr, när bladet inte säger det')
+    .option('--unit <unit>', `${UNIT_HELP}; med --layout också mkr, när bladet inte säger det`)
     .option('--mapping <mapping.json>', 'med --layout: en granskad mappning att använda utan att fråga')
     .option('--write-mapping <out.json>', 'med --layout: spara mappningen (eller mallen att fylla i) här')
     .action(async (file: string | undefined, opts: ImportLayoutFlags | Partial<ImportLayoutFlags>) => {
-      const layoutOnly = ['sheet', 'unit', 'mapping', 'writeMapping'] as const;
+      const layoutOnly = ['sheet', 'mapping', 'writeMapping'] as const;
       if (opts.layout === undefined) {
         const stray = layoutOnly.find((k) => opts[k] !== undefined);
         if (stray || !file)
@@ -125,7 +138,7 @@ export function buildProgram(write: (text: string) => void): Command {
                 : 'ange en budgettabell, eller --layout FIL för en budget i förbundets egen uppställning',
             },
           ]);
-        write(`${JSON.stringify(await loadPlan(file), null, 2)}\n`);
+        write(`${JSON.stringify(await loadPlan(file, loadOptions(opts)), null, 2)}\n`);
         return;
       }
       if (file)
@@ -139,12 +152,13 @@ export function buildProgram(write: (text: string) => void): Command {
     .command('export')
     .description('Skriv en plan (JSON, CSV eller Excel) som budgettabell (CSV), eller med --xlsx som arbetsbok')
     .argument('<plan.json>')
+    .option('--unit <unit>', UNIT_HELP)
     .option(
       '--xlsx <file>',
       'skriv arbetsboken (Excel) till filen i stället: budget, grundbudget, varje scenario, jämförelse',
     )
-    .action(async (file: string, opts: { xlsx?: string }) => {
-      const plan = await loadPlan(file);
+    .action(async (file: string, opts: { xlsx?: string; unit?: string }) => {
+      const plan = await loadPlan(file, loadOptions(opts));
       if (opts.xlsx) await writeWorkbook(opts.xlsx, plan);
       else write(exportBudgetTable(plan));
     });

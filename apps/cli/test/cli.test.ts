@@ -121,10 +121,40 @@ describe('samplan project', () => {
       file,
       'kind,name,group,project,start,end,total,2023,2024,2025\nequity,EK,,,,,,0,,\ncost,Team,individual,,,,,12 6O4,1,1\n',
     );
-    const r = samplan('project', file);
+    const r = samplan('project', file, '--unit', 'kr');
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${file}:3:26: Ogiltigt belopp "12 6O4" i kolumn 2023\n`);
     expect(r.out).toBe('');
+  });
+
+  it('never guesses the unit: a table that does not say is refused with the first amount both ways and --unit', () => {
+    const file = join(tmp, 'nounit.csv');
+    writeFileSync(file, 'kind,name,group,project,start,end,total,2025,2026\ncost,Team,individual,,,,,0,"4 198"\n');
+    const r = samplan('project', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `${file}:2:28: Filen anger inte om beloppen är i kr eller tkr ("4 198" är 4\u00a0198 kr eller 4\u00a0198\u00a0000 kr): lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen (här: --unit tkr eller --unit kr)\n`,
+    );
+    const plan = JSON.parse(samplan('import', file, '--unit', 'tkr').out);
+    expect(plan.costs[0].amount.amounts).toEqual({ '2025': '0', '2026': '4198000' });
+    expect(samplan('import', file, '--unit', 'öre')).toMatchObject({
+      code: 2,
+      err: 'samplan: --unit ska vara tkr eller kr, inte "öre"\n',
+    });
+  });
+
+  it('reads a CSV as Swedish Excel saves it (Windows-1252, semicolons) and says which encoding it read', () => {
+    const file = join(tmp, 'excel.csv');
+    const text =
+      '# unit: tkr\r\nkind;name;group;project;start;end;total;2025\r\ncost;Åtgärd för unga – Växjö;individual;;;;;"1 050,5"\r\n';
+    writeFileSync(file, Buffer.from(text.replace('–', '\u0096'), 'latin1'));
+    const r = samplan('import', file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).costs[0]).toMatchObject({
+      name: 'Åtgärd för unga – Växjö',
+      amount: { type: 'yearly', amounts: { '2025': '1050500' } },
+    });
+    expect(r.err).toContain('Windows-1252');
   });
 
   it('exits 2 naming the line and column of a bad field in plan JSON', () => {
@@ -215,7 +245,7 @@ describe('samplan with Excel workbooks (.xlsx)', () => {
     ws.addRow(['cost', 'Team', 'individual', null, null, null, null, '12 6O4', 1, 1]);
     const bad = join(tmp, 'bad.xlsx');
     writeFileSync(bad, new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const r = samplan('project', bad);
+    const r = samplan('project', bad, '--unit', 'kr');
     expect(r.code).toBe(2);
     expect(r.err).toBe(`${bad}[Budget]:3:8: Ogiltigt belopp "12 6O4" i kolumn 2023\n`);
     const corrupt = join(tmp, 'corrupt.xlsx');

@@ -130,11 +130,14 @@ export function importBudgetRecords(
         );
     }
   } else if (options.unit) fileScale = UNIT_SCALE[options.unit];
-  let unitless: { cell: Cell; field: string } | null = null;
+  // The first amount without a unit, or the first non-zero one once there is one: the refusal shows
+  // it read both ways, which says nothing for a 0.
+  let unitless: { cell: Cell; field: string; zero: boolean } | null = null;
   const scaleOf = (parsed: ParsedNumber, cell: Cell, field: string): number => {
     if (parsed.unit) return UNIT_SCALE[parsed.unit];
     if (fileScale !== null) return fileScale;
-    unitless ??= { cell, field };
+    const zero = new Decimal(parsed.value).isZero();
+    if (unitless === null || (unitless.zero && !zero)) unitless = { cell, field, zero };
     // Read on in tkr only to find the other errors: whatever fails in tkr fails in kr too.
     return 1000;
   };
@@ -373,7 +376,7 @@ export function importBudgetRecords(
     return s;
   });
   if (unitless && fileScale === null && !settings.unit) {
-    const { cell } = unitless as { cell: Cell; field: string };
+    const { cell } = unitless as { cell: Cell; field: string; zero: boolean };
     const raw = cell.text.trim();
     const parsed = parseAmount(raw);
     const inKr = parsed ? new Decimal(parsed.value) : null;

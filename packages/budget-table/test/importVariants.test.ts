@@ -127,6 +127,14 @@ describe('the unit is never guessed', () => {
     expect(planOf(noUnit, { unit: 'kr' }).members[0]?.amounts).toEqual({ '2025': '30667', '2026': '30667' });
   });
 
+  it('shows the first amount that is not 0 both ways (a 0 reads the same in kr and tkr)', () => {
+    const zeroFirst = [header([2025, 2026]), 'cost,IT-spåret,individual,,,,,0,"4 198"'].join('\n');
+    const result = importBudgetTable(zeroFirst, 'plan.csv');
+    expect(result.ok ? '' : result.errors[0]?.message).toContain(
+      '("4 198" är 4\u00a0198 kr eller 4\u00a0198\u00a0000 kr)',
+    );
+  });
+
   it('reports the other errors of a file without a unit too, and needs no unit when every amount has one', () => {
     const result = importBudgetTable(`${noUnit}\ncost,X,individual,,,,,abc,`, 'plan.csv');
     expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['missing-unit', 'invalid-amount']);
