@@ -208,6 +208,8 @@ describe('HTTP API', () => {
     const emptyPlan = (await emptyExport.json()) as { name: string; years: number[]; members: unknown[] };
     const next = new Date().getFullYear() + 1;
     expect(emptyPlan).toMatchObject({ name: 'Budget 2027', years: [next, next + 1, next + 2], members: [] });
+    // A new plan states no opening equity: the workspace asks for it (the engine projects from 0 with a finding).
+    expect(emptyPlan).not.toHaveProperty('openingEquity');
 
     const fromJson = await request('POST', '/api/plans', { cookie, body: { name: 'Exempel', plan: SAMPLE_PLAN } });
     expect(fromJson.status).toBe(201);

@@ -276,7 +276,7 @@ export function createHttpApi({
         } else {
           name = planName(body.name);
           const first = new Date(now()).getFullYear() + 1;
-          const empty = parsePlan({ name, years: [first, first + 1, first + 2], openingEquity: '0', members: [] });
+          const empty = parsePlan({ name, years: [first, first + 1, first + 2], members: [] });
           if (!empty.ok) throw new Error(`the empty plan is invalid: ${JSON.stringify(empty.errors)}`);
           plan = empty.value;
         }
