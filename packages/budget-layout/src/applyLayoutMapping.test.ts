@@ -131,6 +131,7 @@ describe('applyLayoutMapping', () => {
         code: 'unclassified-row',
         message:
           'Raden "Kansli" är inte klassad: välj roll (member, member-total, esf, income, cost, opening-equity, stated, heading, ignore)',
+        reason: { code: 'unclassified-row', label: 'Kansli' },
         file: 'b.xlsx',
         line: 7,
         column: 1,
@@ -179,6 +180,7 @@ describe('parseLayoutMapping', () => {
         {
           code: 'bad-mapping',
           message: `Mappningen: rows.${mapping.rows.length}.key: Nyckeln "finsam exempel" finns två gånger`,
+          reason: { code: 'duplicate-key', path: `rows.${mapping.rows.length}.key`, key: 'finsam exempel' },
           path: ['rows', mapping.rows.length, 'key'],
           file: 'm.json',
         },

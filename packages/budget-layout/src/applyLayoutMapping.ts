@@ -1,5 +1,5 @@
 import { slugify } from '@samplan/budget-table';
-import { allocate, type Issue, type Ore, type Plan, type PlanInput, parsePlan, type Result } from '@samplan/engine';
+import { allocate, type Ore, type Plan, type PlanInput, parsePlan, type Result } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
 import { findMappedHeader } from './findMappedHeader.ts';
 import {
@@ -15,6 +15,8 @@ import type { LayoutMapping, MappingRow } from './layoutMapping.ts';
 import { UNIT_SCALE } from './layoutMapping.ts';
 import { readYearCell } from './readLayoutCell.ts';
 import { readRowValues, toKronor, type YearValue } from './readRowValues.ts';
+import type { LayoutIssue, Reason } from './reason.ts';
+import { reasonSv } from './reasonSv.ts';
 import { statedEntries } from './statedEntries.ts';
 
 /** Where the sheet came from; `name` overrides the plan's name (otherwise the title row, else the file). */
@@ -33,10 +35,12 @@ export interface UnmappedRow {
   hasAmounts: boolean;
 }
 
-/** The plan built from the sheet, what was noticed on the way (Swedish) and the rows the mapping lacks. */
+/** The plan built from the sheet, what was noticed on the way and the rows the mapping lacks. */
 export interface AppliedLayout {
   plan: Plan;
+  /** What was noticed, in Swedish: `noteReasons` said with `reasonSv`. */
   notes: string[];
+  noteReasons: Reason[];
   unmapped: UnmappedRow[];
 }
 
@@ -52,20 +56,21 @@ export function applyLayoutMapping(
   grid: Grid,
   mapping: LayoutMapping,
   options: ApplyLayoutOptions,
-): Result<AppliedLayout> {
+): Result<AppliedLayout, LayoutIssue> {
   const { file, sheet } = options;
-  const errors: Issue[] = [];
-  const notes: string[] = [];
+  const errors: LayoutIssue[] = [];
+  const notes: Reason[] = [];
   const at = (
     cell: Pick<GridCell, 'line' | 'column'> | undefined,
     line: number,
     code: string,
-    message: string,
+    reason: Reason,
     field?: string,
   ) =>
     errors.push({
       code,
-      message,
+      message: reasonSv(reason),
+      reason,
       file,
       line: cell?.line ?? line,
       column: cell?.column ?? mapping.labelColumn,
@@ -77,20 +82,17 @@ export function applyLayoutMapping(
   if (!header) {
     const row = rows.find((r) => r.line === mapping.headerRow);
     const cell = mapping.yearColumns.map((c) => row?.cells.get(c)).find((c) => c && !readYearCell(c.text));
-    at(
-      cell,
-      mapping.headerRow,
-      'no-year-header',
-      `Mappningens årtalskolumner (${mapping.yearColumns.join(', ')}) har inga årtal som följer på varandra${
-        cell ? `: "${cell.text.trim()}"` : ''
-      }`,
-    );
+    at(cell, mapping.headerRow, 'no-year-header', {
+      code: 'no-mapped-year-header',
+      columns: mapping.yearColumns,
+      ...(cell ? { text: cell.text.trim() } : {}),
+    });
     return { ok: false, errors };
   }
   if (header.row.line !== mapping.headerRow)
-    notes.push(`Årtalsraden står på rad ${header.row.line} (mappningen sa rad ${mapping.headerRow}).`);
+    notes.push({ code: 'header-moved', line: header.row.line, mapped: mapping.headerRow });
   if (mapping.unit === null) {
-    at(undefined, 1, 'unknown-unit', 'Enheten är inte angiven: ange kr, tkr eller mkr (mappningens "unit")');
+    at(undefined, 1, 'unknown-unit', { code: 'unknown-unit' });
     return { ok: false, errors };
   }
   const unitScale = UNIT_SCALE[mapping.unit];
@@ -114,7 +116,7 @@ export function applyLayoutMapping(
     const share = m.role.kind === 'stated' && m.role.figure.startsWith('share-');
     mapped.push({ row, m, values: readRowValues(row, columns, { alternative: m.alternative !== undefined, share }) });
   });
-  for (const m of byKey.values()) notes.push(`Raden "${m.label}" i mappningen finns inte i bladet.`);
+  for (const m of byKey.values()) notes.push({ code: 'mapped-row-missing', label: m.label });
 
   const used = new Set<string>();
   const newId = (name: string) => {
@@ -128,7 +130,7 @@ export function applyLayoutMapping(
     if (!v.plain) return null;
     const { value } = toKronor(v.plain, unitScale);
     if (value.decimalPlaces() > 2) {
-      at(v.cell, 1, 'amount-precision', `Beloppet "${v.cell?.text.trim()}" har fler decimaler än öre`, String(v.year));
+      at(v.cell, 1, 'amount-precision', { code: 'amount-precision', text: v.cell?.text.trim() ?? '' }, String(v.year));
       return null;
     }
     return value.times(sign).toFixed();
@@ -169,7 +171,13 @@ export function applyLayoutMapping(
             v.cell,
             row.line,
             'invalid-amount',
-            `Ogiltigt belopp "${v.text.trim()}" på raden "${label}" (${v.year})${v.reason ? `: ${v.reason}` : ''}`,
+            {
+              code: 'invalid-amount',
+              text: v.text.trim(),
+              label,
+              year: v.year,
+              ...(v.ambiguity ? { ambiguity: v.ambiguity } : {}),
+            },
             String(v.year),
           );
     const record = (list: keyof typeof plan, id: string) => {
@@ -182,23 +190,13 @@ export function applyLayoutMapping(
       case 'ignore':
         break;
       case 'unknown':
-        at(
-          labelCell,
-          row.line,
-          'unclassified-row',
-          `Raden "${label}" är inte klassad: välj roll (member, member-total, esf, income, cost, opening-equity, stated, heading, ignore)`,
-        );
+        at(labelCell, row.line, 'unclassified-row', { code: 'unclassified-row', label });
         break;
       case 'member': {
         const id = newId(name);
         const empty = values.every((v) => !v.plain);
         if (empty && role.group === 'state')
-          at(
-            labelCell,
-            row.line,
-            'member-without-amounts',
-            `Staten ("${label}") saknar belopp: bara region och kommun räknas fram`,
-          );
+          at(labelCell, row.line, 'member-without-amounts', { code: 'state-without-amounts', label });
         plan.members.push({ id, name, group: role.group, ...(empty ? {} : { amounts: yearly(values) }) });
         memberIds.set(m.key, id);
         record('members', id);
@@ -222,7 +220,7 @@ export function applyLayoutMapping(
           plan.members.push({ id, name: `${who} (${name})`, group, amounts });
           record('members', id);
         });
-        notes.push(`"${label}" delas enligt lagen: staten 50 %, regionen 25 %, kommunerna 25 %.`);
+        notes.push({ code: 'member-total-split', label });
         break;
       }
       case 'esf': {
@@ -262,24 +260,12 @@ export function applyLayoutMapping(
           if (role.member) {
             const member = memberIds.get(role.member);
             if (member) line.member = member;
-            else
-              at(
-                labelCell,
-                row.line,
-                'unknown-member',
-                `Raden "${label}": medlemmen "${role.member}" finns inte bland medlemsraderna`,
-              );
+            else at(labelCell, row.line, 'unknown-member', { code: 'unknown-member', label, member: role.member });
           }
           if (role.project) {
             const project = projectIds.get(role.project);
             if (project) line.project = project;
-            else
-              at(
-                labelCell,
-                row.line,
-                'unknown-project',
-                `Raden "${label}": ESF-projektet "${role.project}" finns inte bland ESF-intäkterna`,
-              );
+            else at(labelCell, row.line, 'unknown-project', { code: 'unknown-project', label, project: role.project });
           }
         });
         const alt = m.alternative;
@@ -303,13 +289,7 @@ export function applyLayoutMapping(
           pending.push(() => {
             const project = projectIds.get(alt.project);
             if (project) extra.project = project;
-            else
-              at(
-                labelCell,
-                row.line,
-                'unknown-project',
-                `Raden "${label}": ESF-projektet "${alt.project}" finns inte bland ESF-intäkterna`,
-              );
+            else at(labelCell, row.line, 'unknown-project', { code: 'unknown-project', label, project: alt.project });
           });
         }
         break;
@@ -327,20 +307,18 @@ export function applyLayoutMapping(
             role.kind === 'stated' && role.lines ? role.lines.flatMap((k) => lineIds.get(k) ?? [`?${k}`]) : undefined;
           const missing = lines?.filter((id) => id.startsWith('?'));
           if (missing?.length)
-            at(
-              labelCell,
-              row.line,
-              'unknown-line',
-              `Raden "${label}" summerar rader som inte finns: ${missing.map((k) => `"${k.slice(1)}"`).join(', ')}`,
-            );
+            at(labelCell, row.line, 'unknown-line', {
+              code: 'unknown-line',
+              label,
+              keys: missing.map((k) => k.slice(1)),
+            });
           const project = m.alternative ? projectIds.get(m.alternative.project) : undefined;
           if (m.alternative && !project) {
-            at(
-              labelCell,
-              row.line,
-              'unknown-project',
-              `Raden "${label}": ESF-projektet "${m.alternative.project}" finns inte bland ESF-intäkterna`,
-            );
+            at(labelCell, row.line, 'unknown-project', {
+              code: 'unknown-project',
+              label,
+              project: m.alternative.project,
+            });
             return;
           }
           plan.stated.push(
@@ -383,5 +361,5 @@ export function applyLayoutMapping(
         return { ...e, file, line: cell?.line ?? source?.row.line ?? 1, column: cell?.column ?? mapping.labelColumn };
       }),
     };
-  return { ok: true, value: { plan: parsed.value, notes, unmapped } };
+  return { ok: true, value: { plan: parsed.value, notes: notes.map(reasonSv), noteReasons: notes, unmapped } };
 }

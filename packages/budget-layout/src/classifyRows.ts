@@ -21,7 +21,7 @@ import {
 import { cellText, displayLabel, type LayoutRow, labelKeys } from './layoutGrid.ts';
 import { readGridCell, readYearCell } from './readLayoutCell.ts';
 import { looksLikeShare, readRowValues, toKronor } from './readRowValues.ts';
-import { CATEGORY_SV, FIGURE_SV, listSv, MEMBER_SV } from './swedishNames.ts';
+import type { Reason } from './reason.ts';
 import type { Section, WorkRow } from './workRow.ts';
 
 const sectionOf = (label: string): 'revenue' | 'costs' | null =>
@@ -57,7 +57,7 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
   let section: Section = 'before';
   let implicit = false;
   // Why the costs are assumed to start where they do, when no heading says so.
-  let implicitWhy = 'efter summan av intäkterna';
+  let implicitWhy: Reason = { code: 'costs-after-revenue-total' };
   let group = 0;
   let heading: WorkRow['heading'];
   let titled = false;
@@ -92,11 +92,11 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
       ...(condition ? { condition } : {}),
     };
     out.push(w);
-    const set = (kind: WorkRow['kind'], role: WorkRow['role'], confidence: WorkRow['confidence'], why: string) => {
+    const set = (kind: WorkRow['kind'], role: WorkRow['role'], confidence: WorkRow['confidence'], ...why: Reason[]) => {
       w.kind = kind;
       w.role = role;
       w.confidence = confidence;
-      w.why.push(why);
+      w.why.push(...why);
     };
     const hasNumbers = values.some((v) => v.plain || v.alt);
     const text = values.find((v) => v.text !== undefined);
@@ -104,13 +104,12 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
     if (row.index < header.index) {
       if (!titled && label !== '' && !isNote(label)) {
         titled = true;
-        return set('title', { kind: 'title' }, 'sure', 'första texten ovanför årtalsraden → planens namn');
+        return set('title', { kind: 'title' }, 'sure', { code: 'title-above-header' });
       }
-      return set('ignore', { kind: 'ignore' }, 'sure', 'text ovanför årtalsraden → anteckning, läses inte');
+      return set('ignore', { kind: 'ignore' }, 'sure', { code: 'note-above-header' });
     }
     if (row.index === header.index || repeatsYears(row, header)) {
       const s = sectionOf(label);
-      const years = `${header.years[0]}–${header.years[header.years.length - 1]}`;
       if (s) {
         section = s;
         implicit = false;
@@ -125,7 +124,8 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
         'heading',
         { kind: 'heading', ...(s ? { section: s } : {}) },
         'sure',
-        `rad med årtalen ${years} → rubrikrad${s ? `; '${label}' → ${s === 'costs' ? 'kostnader' : 'intäkter'} följer` : ''}`,
+        { code: 'header-row', first: header.years[0] as number, last: header.years[header.years.length - 1] as number },
+        ...(s ? [{ code: 'section-in-header' as const, label, section: s }] : []),
       );
     }
     const s = hasNumbers ? null : sectionOf(label);
@@ -135,12 +135,7 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
       group++;
       heading = undefined;
       w.section = section;
-      return set(
-        'heading',
-        { kind: 'heading', section: s },
-        'sure',
-        `rubrik '${label}' → ${s === 'costs' ? 'kostnader' : 'intäkter'} följer`,
-      );
+      return set('heading', { kind: 'heading', section: s }, 'sure', { code: 'section-heading', label, section: s });
     }
 
     if (share) {
@@ -152,29 +147,31 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
       return shareRow(w, section, set);
     }
     if (text && !hasNumbers) {
-      return set('unknown', { kind: 'unknown' }, 'unknown', `cellen "${text.text}" (${text.year}) är inget belopp`);
+      return set('unknown', { kind: 'unknown' }, 'unknown', {
+        code: 'not-an-amount',
+        text: text.text as string,
+        year: text.year,
+      });
     }
     if (!hasNumbers) {
       const outside = [...row.cells.entries()].some(
         ([c, cell]) =>
           c !== header.labelColumn && !header.yearColumns.includes(c) && readGridCell(cell).type === 'number',
       );
-      if (outside)
-        return set('ignore', { kind: 'ignore' }, 'sure', 'belopp bara i kolumner utanför planens år → läses inte');
-      if (label === '') return set('ignore', { kind: 'ignore' }, 'sure', 'rad utan namn och belopp → läses inte');
-      if (isNote(label)) return set('ignore', { kind: 'ignore' }, 'sure', 'text utan belopp → anteckning, läses inte');
+      if (outside) return set('ignore', { kind: 'ignore' }, 'sure', { code: 'amounts-outside-years' });
+      if (label === '') return set('ignore', { kind: 'ignore' }, 'sure', { code: 'empty-row' });
+      if (isNote(label)) return set('ignore', { kind: 'ignore' }, 'sure', { code: 'note-without-amounts' });
       if (section === 'costs') {
         const category = categoryClue(label);
         group++;
         heading = { label: headingName(label), ...(category ? { category: category.value } : {}) };
         if (category)
-          return set(
-            'heading',
-            { kind: 'heading', category: category.value },
-            category.strong ? 'sure' : 'guess',
-            `rubrik '${label}' → ${CATEGORY_SV[category.value]} följer`,
-          );
-        return set('heading', { kind: 'heading' }, 'guess', 'text utan belopp → rubrik, läses inte');
+          return set('heading', { kind: 'heading', category: category.value }, category.strong ? 'sure' : 'guess', {
+            code: 'category-heading',
+            label,
+            category: category.value,
+          });
+        return set('heading', { kind: 'heading' }, 'guess', { code: 'heading-without-amounts' });
       }
       const member = section === 'revenue' ? memberClue(label) : null;
       if (member && member.value !== 'state')
@@ -182,15 +179,20 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
           'line',
           { kind: 'member', group: member.value },
           'guess',
-          `'${member.words}' i radnamnet → ${MEMBER_SV[member.value]}; inga belopp → räknas fram enligt matchningsregeln`,
+          { code: 'label-clue', clue: member.words, role: { kind: 'member', group: member.value } },
+          { code: 'derived-by-matching' },
         );
       group++;
-      return set('heading', { kind: 'heading' }, 'guess', 'text utan belopp → rubrik, läses inte');
+      return set('heading', { kind: 'heading' }, 'guess', { code: 'heading-without-amounts' });
     }
     if (text) {
-      return set('unknown', { kind: 'unknown' }, 'unknown', `cellen "${text.text}" (${text.year}) är inget belopp`);
+      return set('unknown', { kind: 'unknown' }, 'unknown', {
+        code: 'not-an-amount',
+        text: text.text as string,
+        year: text.year,
+      });
     }
-    if (label === '') return set('unknown', { kind: 'unknown' }, 'unknown', 'rad med belopp men utan namn');
+    if (label === '') return set('unknown', { kind: 'unknown' }, 'unknown', { code: 'amounts-without-label' });
 
     if (TOTAL.test(core)) {
       w.kind = 'total';
@@ -200,7 +202,7 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
       if (section === 'revenue' && (clue?.value === 'revenue' || clue?.value === 'revenue-with-equity')) {
         section = 'costs';
         implicit = true;
-        implicitWhy = 'efter summan av intäkterna';
+        implicitWhy = { code: 'costs-after-revenue-total' };
       }
       return;
     }
@@ -215,29 +217,26 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
         INCOME.test(core);
       if (cost?.strong && !revenueClue) {
         section = 'costs';
-        implicitWhy = `ingen rubrik Kostnader; kostnaderna börjar vid '${displayLabel(label)}'`;
+        implicitWhy = { code: 'costs-start-at', label: displayLabel(label) };
       }
       w.section = section;
     }
     if (section === 'revenue') {
       if (OPENING_EQUITY.test(core)) {
         const m = OPENING_EQUITY.exec(core);
-        return set(
-          'line',
-          { kind: 'opening-equity' },
-          'sure',
-          `'${m ? wholeWords(core, m.index, m.index + m[0].length) : core}' bland intäkterna → ingående eget kapital (ingen intäkt)`,
-        );
+        return set('line', { kind: 'opening-equity' }, 'sure', {
+          code: 'equity-among-revenue',
+          clue: m ? wholeWords(core, m.index, m.index + m[0].length) : core,
+        });
       }
       const member = memberClue(core);
       if (member) {
         seenMembers = true;
-        return set(
-          'line',
-          { kind: 'member', group: member.value },
-          'sure',
-          `'${member.words}' i radnamnet → ${MEMBER_SV[member.value]}`,
-        );
+        return set('line', { kind: 'member', group: member.value }, 'sure', {
+          code: 'label-clue',
+          clue: member.words,
+          role: { kind: 'member', group: member.value },
+        });
       }
       const total = MEMBER_TOTAL.exec(core);
       if (total && seenMembers) {
@@ -247,12 +246,10 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
         return;
       }
       if (total)
-        return set(
-          'line',
-          { kind: 'member-total' },
-          'guess',
-          `'${wholeWords(core, total.index, total.index + total[0].length)}' utan rader per medlem → medlemsbidragen i en rad: staten 50 %, region 25 %, kommuner 25 % enligt lagen`,
-        );
+        return set('line', { kind: 'member-total' }, 'guess', {
+          code: 'member-total',
+          clue: wholeWords(core, total.index, total.index + total[0].length),
+        });
       const esf = ESF.exec(label) ?? PROJECT_MONEY.exec(core);
       if (esf) {
         const project = projectNameOf(label);
@@ -261,30 +258,27 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
           'line',
           { kind: 'esf', project, status: applied ? 'applied' : 'approved' },
           ESF.test(label) ? 'sure' : 'guess',
-          `'${wholeWords(esf.input, esf.index, esf.index + esf[0].length)}' i radnamnet → ESF-intäkt för projektet ${project}${
-            applied ? `; '${condition?.words}' → ansökt, inte beslutat: räknas inte i grundbudgeten` : ''
-          }`,
+          {
+            code: 'label-clue',
+            clue: wholeWords(esf.input, esf.index, esf.index + esf[0].length),
+            role: { kind: 'esf', project },
+          },
+          ...(applied && condition ? [{ code: 'esf-applied' as const, condition: condition.words }] : []),
         );
       }
       const income = INCOME.exec(core);
       if (income) {
         const words = wholeWords(core, income.index, income.index + income[0].length);
-        return set(
-          'line',
-          { kind: 'income' },
-          /övrig|intäkt/i.test(words) ? 'sure' : 'guess',
-          `'${words}' i radnamnet → övrig intäkt`,
-        );
+        return set('line', { kind: 'income' }, /övrig|intäkt/i.test(words) ? 'sure' : 'guess', {
+          code: 'label-clue',
+          clue: words,
+          role: { kind: 'income' },
+        });
       }
-      return set(
-        'line',
-        { kind: 'income' },
-        'guess',
-        `under rubriken Intäkter → övrig intäkt (inget i radnamnet säger mer)`,
-      );
+      return set('line', { kind: 'income' }, 'guess', { code: 'income-by-section' });
     }
     if (/ingående (eget kapital|balans)/i.test(core))
-      return set('line', { kind: 'opening-equity' }, 'sure', `'${core}' → ingående eget kapital (ingen intäkt)`);
+      return set('line', { kind: 'opening-equity' }, 'sure', { code: 'opening-equity-label', clue: core });
     if (RESULT.test(core) || CLOSING_EQUITY.test(core)) {
       w.kind = 'result';
       w.confidence = 'guess';
@@ -292,26 +286,26 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
     }
     // A cost line.
     const category = categoryClue(core);
-    const where = implicit ? implicitWhy : 'under rubriken Kostnader';
+    const where: Reason = implicit ? implicitWhy : { code: 'costs-under-heading' };
     w.kind = 'line';
     if (heading) w.heading = heading;
     let chosen: CostCategory;
     if (category?.value === 'unallocated') {
       chosen = 'unallocated';
       w.categoryFrom = 'unallocated';
-      w.why.push(`${where} → kostnad; '${category.words}' i radnamnet → ${CATEGORY_SV.unallocated}`);
+      w.why.push(where, { code: 'label-clue', clue: category.words, role: { kind: 'cost', category: 'unallocated' } });
     } else if (heading?.category) {
       chosen = heading.category;
       w.categoryFrom = 'heading';
-      w.why.push(`under rubriken '${heading.label}' → ${CATEGORY_SV[chosen]}`);
+      w.why.push({ code: 'under-heading', heading: heading.label, category: chosen });
     } else if (category) {
       chosen = category.value;
       w.categoryFrom = 'keyword';
-      w.why.push(`${where} → kostnad; '${category.words}' i radnamnet → ${CATEGORY_SV[chosen]}`);
+      w.why.push(where, { code: 'label-clue', clue: category.words, role: { kind: 'cost', category: chosen } });
     } else {
       chosen = 'individual';
       w.categoryFrom = 'default';
-      w.why.push(`${where} → kostnad; ingen kategori i radnamnet eller en rubrik → individinriktad insats (gissning)`);
+      w.why.push(where, { code: 'category-default' });
     }
     w.role = { kind: 'cost', category: chosen };
     w.confidence =
@@ -329,29 +323,28 @@ export function classifyRows(rows: readonly LayoutRow[], header: LayoutHeader, u
 function shareRow(
   w: WorkRow,
   section: Section,
-  set: (kind: WorkRow['kind'], role: WorkRow['role'], confidence: WorkRow['confidence'], why: string) => void,
+  set: (kind: WorkRow['kind'], role: WorkRow['role'], confidence: WorkRow['confidence'], why: Reason) => void,
 ): void {
   const years = w.values.filter((v) => v.plain).map((v) => v.year);
   const member = memberClue(w.label);
   if (member && /andel|%/i.test(w.label) && (section === 'revenue' || /medlem/i.test(w.label))) {
     const figure = `share-member-${member.value}` as const;
-    set(
-      'share',
-      { kind: 'stated', figure },
-      'guess',
-      `procent och '${member.words}' i radnamnet → ${FIGURE_SV[figure]}`,
-    );
+    set('share', { kind: 'stated', figure }, 'guess', {
+      code: 'member-share',
+      clue: member.words,
+      group: member.value,
+    });
     return;
   }
   const category = categoryClue(w.label);
   if (category && section === 'costs' && years.length > 0) {
-    set(
-      'share',
-      { kind: 'stated', figure: `share-${category.value}` },
-      category.strong ? 'sure' : 'guess',
-      `procent (${listSv(years)}) och '${category.words}' i radnamnet → andel av kostnaderna: ${CATEGORY_SV[category.value]}`,
-    );
+    set('share', { kind: 'stated', figure: `share-${category.value}` }, category.strong ? 'sure' : 'guess', {
+      code: 'category-share',
+      clue: category.words,
+      years,
+      category: category.value,
+    });
     return;
   }
-  set('ignore', { kind: 'ignore' }, 'guess', 'procent utan känd bas → läses inte');
+  set('ignore', { kind: 'ignore' }, 'guess', { code: 'share-without-base' });
 }

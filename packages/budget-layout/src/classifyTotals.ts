@@ -1,7 +1,7 @@
 import type { CostCategory, StatedFigure } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
 import { CLOSING_EQUITY, categoryClue, TOTAL, totalFigureClue } from './labelClues.ts';
-import { CATEGORY_SV, FIGURE_SV, listSv } from './swedishNames.ts';
+import type { SummedRows } from './reason.ts';
 import { isCostLine, isRevenueLine, type WorkRow } from './workRow.ts';
 
 const COST_FIGURES = new Set<string>([
@@ -19,7 +19,7 @@ interface Candidate {
   figure: StatedFigure;
   rows: WorkRow[];
   /** How the explanation names the rows summed. */
-  what: string;
+  what: SummedRows;
 }
 
 /** Sum of the rows' printed amounts in year i (cost lines turned positive when costs are printed negative). */
@@ -70,33 +70,33 @@ export function classifyTotals(work: WorkRow[], costSign: 1 | -1): void {
       const lines = inSection.filter(isRevenueLine);
       const equity = inSection.filter((r) => r.role.kind === 'opening-equity');
       const members = lines.filter((r) => r.role.kind === 'member' || r.role.kind === 'member-total');
-      candidates.push({ figure: 'revenue', rows: lines, what: 'intäktsraderna' });
+      candidates.push({ figure: 'revenue', rows: lines, what: { kind: 'revenue' } });
       if (equity.length)
         candidates.push({
           figure: 'revenue-with-equity',
           rows: [...lines, ...equity],
-          what: 'intäktsraderna och eget kapital',
+          what: { kind: 'revenue-and-equity' },
         });
-      if (members.length) candidates.push({ figure: 'member-revenue', rows: members, what: 'medlemsraderna' });
+      if (members.length) candidates.push({ figure: 'member-revenue', rows: members, what: { kind: 'members' } });
       const esf = lines.filter((r) => r.role.kind === 'esf');
-      if (esf.length) candidates.push({ figure: 'esf-revenue', rows: esf, what: 'ESF-raderna' });
+      if (esf.length) candidates.push({ figure: 'esf-revenue', rows: esf, what: { kind: 'esf' } });
       const other = lines.filter((r) => r.role.kind === 'income');
-      if (other.length) candidates.push({ figure: 'other-revenue', rows: other, what: 'raderna med övriga intäkter' });
+      if (other.length) candidates.push({ figure: 'other-revenue', rows: other, what: { kind: 'other-income' } });
     } else {
       const lines = inSection.filter(isCostLine);
-      candidates.push({ figure: 'costs', rows: lines, what: 'kostnadsraderna' });
+      candidates.push({ figure: 'costs', rows: lines, what: { kind: 'costs' } });
       const byCategory = new Map<CostCategory, WorkRow[]>();
       for (const r of lines) {
         const c = (r.role as { category: CostCategory }).category;
         byCategory.set(c, [...(byCategory.get(c) ?? []), r]);
       }
       for (const [c, rows] of byCategory)
-        candidates.push({ figure: `cost-${c}`, rows, what: `raderna för ${CATEGORY_SV[c]}` });
+        candidates.push({ figure: `cost-${c}`, rows, what: { kind: 'category', category: c } });
       const operations = lines.filter((r) => (r.role as { category: CostCategory }).category !== 'administration');
       if (operations.length && operations.length < lines.length)
-        candidates.push({ figure: 'cost-operations', rows: operations, what: 'kostnadsraderna utom förvaltning' });
+        candidates.push({ figure: 'cost-operations', rows: operations, what: { kind: 'costs-except-administration' } });
     }
-    if (group.length) candidates.push({ figure: 'lines', rows: group, what: 'raderna ovanför' });
+    if (group.length) candidates.push({ figure: 'lines', rows: group, what: { kind: 'above' } });
 
     const core = labelCore(w);
     const clue = totalFigureClue(core, section);
@@ -116,29 +116,22 @@ export function classifyTotals(work: WorkRow[], costSign: 1 | -1): void {
     if (!best || (best.matched.length === 0 && !clue)) {
       w.role = { kind: 'unknown' };
       w.confidence = 'unknown';
-      w.why.push(
-        `'${word}' men raderna ovanför summerar inte till den något år och radnamnet säger inte vad den summerar`,
-      );
+      w.why.push({ code: 'total-unexplained', word });
       continue;
     }
     let { c, matched, missed } = best;
     if (matched.length === 0 && clue) {
       const named = candidates.find((k) => k.figure === clue.value);
       if (named) c = named;
-      else c = { figure: clue.value, rows: [], what: '' };
-      w.why.push(
-        `'${clue.words}' i radnamnet → ${FIGURE_SV[c.figure]}; raderna summerar inte till den något år (granskningen visar skillnaden)`,
-      );
+      else c = { figure: clue.value, rows: [], what: { kind: 'above' } };
+      w.why.push({ code: 'total-named', clue: clue.words, figure: c.figure });
     } else {
-      const what = group.length && sameRows(c.rows, group) ? 'raderna ovanför' : c.what;
-      const except = missed.length
-        ? ` ${listSv(matched)} men inte ${listSv(missed)} (granskningen visar skillnaden)`
-        : '';
-      w.why.push(`'${word}' och ${what} summerar till den${except} → ${FIGURE_SV[c.figure]}`);
+      const rows: SummedRows = group.length && sameRows(c.rows, group) ? { kind: 'above' } : c.what;
+      w.why.push({ code: 'total-sums', word, rows, count: c.rows.length, figure: c.figure, matched, missed });
     }
     w.confidence = missed.length === 0 && matched.length > 0 ? 'sure' : 'guess';
     const sign = negative && (COST_FIGURES.has(c.figure) || c.figure === 'lines');
-    if (sign) w.why.push('tryckt med minustecken → jämförs med omvänt tecken');
+    if (sign) w.why.push({ code: 'printed-negative' });
     w.role = {
       kind: 'stated',
       figure: c.figure,
@@ -201,22 +194,19 @@ export function classifyResults(work: WorkRow[], costSign: 1 | -1): void {
     const figure: StatedFigure = eScore > rScore ? 'closing-equity' : 'result';
     const chosen = figure === 'result' ? r : e;
     const clue = figure === 'result' ? saysResult : saysClosing;
-    const formula = figure === 'result' ? 'intäkter − kostnader' : 'eget kapital + intäkter − kostnader';
     if (chosen.matched.length === 0 && !clue) {
       w.role = { kind: 'unknown' };
       w.confidence = 'unknown';
-      w.why.push(`'${core}' är varken årets resultat eller utgående eget kapital enligt summorna något år`);
+      w.why.push({ code: 'result-unexplained', label: core });
       continue;
     }
     w.role = { kind: 'stated', figure };
     w.confidence = chosen.matched.length > 0 && chosen.missed.length === 0 ? 'sure' : 'guess';
-    const words = clue ? `'${clue[0]}'` : `'${core}'`;
+    const words = clue ? clue[0] : core;
     w.why.push(
       chosen.matched.length === 0
-        ? `${words} i radnamnet → ${FIGURE_SV[figure]}; summorna ger inte det något år (granskningen visar skillnaden)`
-        : `${words} = ${formula}${
-            chosen.missed.length ? ` ${listSv(chosen.matched)} men inte ${listSv(chosen.missed)}` : ''
-          } → ${FIGURE_SV[figure]}`,
+        ? { code: 'result-named', clue: words, figure }
+        : { code: 'result-formula', clue: words, figure, matched: chosen.matched, missed: chosen.missed },
     );
   }
 }
@@ -234,7 +224,7 @@ export function categoriesFromSubtotals(work: WorkRow[]): void {
       r.role = { ...r.role, category: clue.value };
       r.categoryFrom = 'subtotal';
       r.confidence = 'sure';
-      r.why = [`under rubriken Kostnader → kostnad; '${w.label}' summerar raden → ${CATEGORY_SV[clue.value]}`];
+      r.why = [{ code: 'costs-under-heading' }, { code: 'subtotal-category', label: w.label, category: clue.value }];
     }
   }
 }

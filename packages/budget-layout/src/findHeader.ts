@@ -1,6 +1,7 @@
 import type { GridCell, LayoutRow } from './layoutGrid.ts';
 import type { LayoutUnit } from './layoutMapping.ts';
 import { readGridCell, readYearCell, type YearCell } from './readLayoutCell.ts';
+import type { Reason } from './reason.ts';
 
 /** The header of years: its row, the plan years and their columns, the label column. */
 export interface LayoutHeader {
@@ -10,8 +11,8 @@ export interface LayoutHeader {
   labelColumn: number;
   years: number[];
   yearColumns: number[];
-  /** Header cells naming a year that are not plan years (a forecast, last year's budget), in Swedish. */
-  skipped: string[];
+  /** Header cells naming a year that are not plan years (a forecast, last year's budget). */
+  skipped: Reason[];
 }
 
 /** The most years a plan has (the engine's limit). */
@@ -60,10 +61,16 @@ export function findHeader(rows: readonly LayoutRow[]): LayoutHeader | null {
   const chosen = new Set(best.map((c) => c.column));
   const skipped = cells
     .filter((c) => !chosen.has(c.column))
-    .map((c) =>
-      c.year <= lastPast
-        ? `Kolumnen "${c.text}" gäller ett år före planen och läses inte.`
-        : `Kolumnen "${c.text}" hör inte till årtalsföljden ${best[0]?.year}–${best[best.length - 1]?.year} och läses inte.`,
+    .map(
+      (c): Reason =>
+        c.year <= lastPast
+          ? { code: 'column-before-plan', text: c.text }
+          : {
+              code: 'column-outside-years',
+              text: c.text,
+              first: best[0]?.year as number,
+              last: best[best.length - 1]?.year as number,
+            },
     );
   return {
     index,

@@ -31,4 +31,16 @@ export {
   proposeLayoutMapping,
   type RowProposal,
 } from './proposeLayoutMapping.ts';
+export {
+  type Ambiguity,
+  type ClueRole,
+  type LayoutIssue,
+  REASON_CODES,
+  type Reason,
+  type ReasonCode,
+  type ReasonOf,
+  type SummedRows,
+  type UnitCell,
+} from './reason.ts';
+export { ambiguitySv, reasonSv, reasonsSv } from './reasonSv.ts';
 export { CATEGORY_SV, FIGURE_SV, listSv, MEMBER_SV } from './swedishNames.ts';

@@ -1,5 +1,7 @@
-import { CostCategorySchema, type Issue, type Result, StatedFigureSchema } from '@samplan/engine';
+import { CostCategorySchema, type Result, StatedFigureSchema } from '@samplan/engine';
 import { z } from 'zod';
+import type { LayoutIssue, Reason } from './reason.ts';
+import { reasonSv } from './reasonSv.ts';
 
 /** The amounts' unit of a sheet: kronor, thousands (tkr) or millions (mkr). */
 export const LayoutUnitSchema = z.enum(['kr', 'tkr', 'mkr']);
@@ -85,7 +87,12 @@ export const LayoutMappingSchema = z
     const seen = new Set<string>();
     m.rows.forEach((row, i) => {
       if (seen.has(row.key))
-        ctx.addIssue({ code: 'custom', path: ['rows', i, 'key'], message: `Nyckeln "${row.key}" finns två gånger` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'key'],
+          message: `Nyckeln "${row.key}" finns två gånger`,
+          params: { duplicateKey: row.key },
+        });
       seen.add(row.key);
     });
   });
@@ -97,20 +104,21 @@ export type MappingRow = z.output<typeof MappingRowSchema>;
 export type LayoutMapping = z.output<typeof LayoutMappingSchema>;
 export type LayoutMappingInput = z.input<typeof LayoutMappingSchema>;
 
-/** Reads a mapping (e.g. a reviewed mapping.json), with Swedish messages naming the path. */
-export function parseLayoutMapping(json: unknown, file?: string): Result<LayoutMapping> {
+/** Reads a mapping (e.g. a reviewed mapping.json), with Swedish messages and reasons naming the path. */
+export function parseLayoutMapping(json: unknown, file?: string): Result<LayoutMapping, LayoutIssue> {
   const parsed = LayoutMappingSchema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map(
-      (issue): Issue => ({
-        code: 'bad-mapping',
-        message: `Mappningen: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
-        path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        ...(file ? { file } : {}),
-      }),
-    ),
+    errors: parsed.error.issues.map((issue): LayoutIssue => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const key = issue.code === 'custom' ? issue.params?.duplicateKey : undefined;
+      const reason: Reason =
+        typeof key === 'string'
+          ? { code: 'duplicate-key', path: path.join('.'), key }
+          : { code: 'bad-mapping', path: path.join('.'), detail: issue.message };
+      return { code: 'bad-mapping', message: reasonSv(reason), reason, path, ...(file ? { file } : {}) };
+    }),
   };
 }
 

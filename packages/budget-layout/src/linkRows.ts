@@ -37,13 +37,11 @@ export function linkRows(work: WorkRow[]): void {
     const project = resolveProject(condition.project, projects);
     if (project) {
       w.alternative = { project };
-      w.why.push(`'${condition.words}' → beloppen inom parentes gäller om ESF-projektet ${project} körs`);
+      w.why.push({ code: 'alternative-figures', condition: condition.words, project });
     } else {
       w.alternative = { project: condition.project };
       if (w.confidence === 'sure') w.confidence = 'guess';
-      w.why.push(
-        `'${condition.words}' → beloppen inom parentes gäller om projektet ${condition.project} körs, men det finns inte bland ESF-intäkterna`,
-      );
+      w.why.push({ code: 'alternative-unknown-project', condition: condition.words, project: condition.project });
     }
   }
   const members = work.filter((w) => w.role.kind === 'member');
@@ -53,7 +51,7 @@ export function linkRows(work: WorkRow[]): void {
       const project = projects.find((p) => mentions(w.label, p));
       if (project) {
         w.role = { ...w.role, project };
-        w.why.push(`'${project}' i radnamnet → kostnaden finns bara om ESF-projektet ${project} körs`);
+        w.why.push({ code: 'cost-of-project', project });
       }
     }
     const named = members.filter((m) => {
@@ -69,7 +67,7 @@ export function linkRows(work: WorkRow[]): void {
     if (named.length === 1) {
       const m = named[0] as WorkRow;
       w.role = { ...w.role, member: m.key };
-      w.why.push(`'${displayLabel(m.label)}' nämns i radnamnet → rekvirerande organisation`);
+      w.why.push({ code: 'requisitioning-member', member: displayLabel(m.label) });
     }
   }
 }

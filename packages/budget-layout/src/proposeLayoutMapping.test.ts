@@ -32,6 +32,7 @@ describe('the header of years', () => {
     ]);
     expect(eleven.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029]);
     expect(eleven.notes).toEqual(['Kolumnen "2030" hör inte till årtalsföljden 2020–2029 och läses inte.']);
+    expect(eleven.noteReasons).toEqual([{ code: 'column-outside-years', text: '2030', first: 2020, last: 2029 }]);
   });
 
   it('fails with the file when no row has years', () => {
@@ -42,6 +43,7 @@ describe('the header of years', () => {
           code: 'no-year-header',
           message:
             'Hittar ingen rubrikrad med årtal (t.ex. 2024, 2025, 2026 eller Budget 2024) i bladet: budgeten behöver en kolumn per år',
+          reason: { code: 'no-year-header' },
           file: 'b.csv',
           line: 1,
           column: 1,

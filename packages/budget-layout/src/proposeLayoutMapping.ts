@@ -1,11 +1,13 @@
 import type { Result } from '@samplan/engine';
 import { classifyRows } from './classifyRows.ts';
 import { categoriesFromSubtotals, classifyResults, classifyTotals, costSignOf } from './classifyTotals.ts';
-import { findHeader, findUnit } from './findHeader.ts';
+import { findHeader, findUnit, type UnitClue } from './findHeader.ts';
 import { type Grid, layoutRows } from './layoutGrid.ts';
 import type { LayoutMapping, LayoutUnit, MappingRow, RowRole } from './layoutMapping.ts';
 import { UNIT_SCALE } from './layoutMapping.ts';
 import { linkRows } from './linkRows.ts';
+import type { LayoutIssue, Reason, UnitCell } from './reason.ts';
+import { reasonSv, reasonsSv } from './reasonSv.ts';
 import type { Confidence } from './workRow.ts';
 
 export type { Confidence } from './workRow.ts';
@@ -18,7 +20,7 @@ export interface ProposeLayoutOptions {
   unit?: LayoutUnit;
 }
 
-/** The proposal for one row: its role, how sure, and why (in Swedish, naming the clue). */
+/** The proposal for one row: its role, how sure, and why (as reasons, and in Swedish), naming the clue. */
 export interface RowProposal {
   key: string;
   label: string;
@@ -29,7 +31,10 @@ export interface RowProposal {
   role: RowRole;
   alternative?: { project: string };
   confidence: Confidence;
+  /** Why, in Swedish: `reasons` said with `reasonSv`, joined with "; " (what the CLI prints). */
   explanation: string;
+  /** Why, part by part: a code and the clue's words, to say in any language. */
+  reasons: Reason[];
   /** The amounts per plan year as printed (decimal strings, sheet unit, sign as printed), null when empty. */
   printed: (string | null)[];
 }
@@ -42,80 +47,89 @@ export interface LayoutProposal {
   header: { line: number; labelColumn: number; yearColumns: number[] };
   /** null: the sheet does not say and the caller did not either: ask the user. */
   unit: LayoutUnit | null;
-  /** How the unit was found, or why it is not known (Swedish). */
+  /** How the unit was found, or why it is not known (Swedish: `reasonSv(unitReason)`). */
   unitExplanation: string;
+  unitReason: Reason;
   costSign: 'positive' | 'negative';
   rows: RowProposal[];
-  /** What the proposal noticed about the sheet as a whole (Swedish). */
+  /** What the proposal noticed about the sheet as a whole (Swedish: `noteReasons` said with `reasonSv`). */
   notes: string[];
+  noteReasons: Reason[];
   /** The proposal as a mapping: save it once reviewed, apply it with `applyLayoutMapping`. */
   mapping: LayoutMapping;
 }
 
-const where = (line: number, column: number) => `rad ${line}, kolumn ${column}`;
+const unitCell = (clue: UnitClue): UnitCell => ({
+  unit: clue.unit,
+  text: clue.cell.text.trim(),
+  line: clue.cell.line,
+  column: clue.cell.column,
+});
 
 /**
  * Proposes a role for every non-blank row of a budget sheet laid out as the förbund prints it:
  * finds the header row of years, the label column and the sections, and explains each guess.
  */
-export function proposeLayoutMapping(grid: Grid, options: ProposeLayoutOptions): Result<LayoutProposal> {
+export function proposeLayoutMapping(grid: Grid, options: ProposeLayoutOptions): Result<LayoutProposal, LayoutIssue> {
   const rows = layoutRows(grid);
   const header = findHeader(rows);
-  if (!header)
+  if (!header) {
+    const reason: Reason = { code: 'no-year-header' };
     return {
       ok: false,
       errors: [
         {
           code: 'no-year-header',
-          message:
-            'Hittar ingen rubrikrad med årtal (t.ex. 2024, 2025, 2026 eller Budget 2024) i bladet: budgeten behöver en kolumn per år',
+          message: reasonSv(reason),
+          reason,
           file: options.file,
           line: rows[0]?.line ?? 1,
           column: 1,
         },
       ],
     };
-  const notes = [...header.skipped];
+  }
+  const noteReasons: Reason[] = [...header.skipped];
   const found = findUnit(rows, header);
   let unit: LayoutUnit | null = options.unit ?? found.clue?.unit ?? null;
-  let unitExplanation: string;
+  let unitReason: Reason;
   if (options.unit) {
-    unitExplanation = `enheten angiven: ${options.unit}`;
+    unitReason = { code: 'unit-given', unit: options.unit };
     const sheet = found.clue ?? found.conflict[0];
     if (sheet && sheet.unit !== options.unit)
-      notes.push(
-        `Du angav ${options.unit} men bladet säger ${sheet.unit} ("${sheet.cell.text.trim()}", ${where(sheet.cell.line, sheet.cell.column)}): beloppen läses i ${options.unit}.`,
-      );
+      noteReasons.push({ code: 'unit-contradicted', given: options.unit, ...unitCell(sheet) });
   } else if (found.clue) {
-    unitExplanation = `"${found.clue.cell.text.trim()}" (${where(found.clue.cell.line, found.clue.cell.column)}) → belopp i ${found.clue.unit}`;
+    unitReason = { code: 'unit-from-sheet', ...unitCell(found.clue) };
   } else if (found.conflict.length) {
     unit = null;
-    unitExplanation = `Bladet nämner både ${found.conflict
-      .map((c) => `${c.unit} ("${c.cell.text.trim()}", ${where(c.cell.line, c.cell.column)})`)
-      .join(' och ')}: ange enheten`;
+    unitReason = { code: 'unit-conflict', cells: found.conflict.map(unitCell) };
   } else {
-    unitExplanation = 'Bladet säger inte om beloppen är i kr eller tkr: ange enheten';
+    unitReason = { code: 'unit-missing' };
   }
 
   const work = classifyRows(rows, header, unit ? UNIT_SCALE[unit] : 1);
   linkRows(work);
   categoriesFromSubtotals(work);
   const costSign = costSignOf(work);
-  if (costSign < 0) notes.push('Kostnaderna är tryckta med minustecken → läses som kostnader (positiva i planen).');
+  if (costSign < 0) noteReasons.push({ code: 'costs-printed-negative' });
   classifyTotals(work, costSign);
   classifyResults(work, costSign);
 
-  const proposals: RowProposal[] = work.map((w) => ({
-    key: w.key,
-    label: w.label,
-    line: w.row.line,
-    column: w.row.cells.get(header.labelColumn)?.column ?? header.labelColumn,
-    role: w.confidence === 'unknown' ? { kind: 'unknown' } : w.role,
-    ...(w.alternative ? { alternative: w.alternative } : {}),
-    confidence: w.confidence,
-    explanation: w.why.join('; ') || 'ingen ledtråd',
-    printed: w.values.map((v) => (v.plain ? v.plain.value.toFixed() : null)),
-  }));
+  const proposals: RowProposal[] = work.map((w) => {
+    const reasons: Reason[] = w.why.length ? w.why : [{ code: 'no-clue' }];
+    return {
+      key: w.key,
+      label: w.label,
+      line: w.row.line,
+      column: w.row.cells.get(header.labelColumn)?.column ?? header.labelColumn,
+      role: w.confidence === 'unknown' ? { kind: 'unknown' } : w.role,
+      ...(w.alternative ? { alternative: w.alternative } : {}),
+      confidence: w.confidence,
+      explanation: reasonsSv(reasons),
+      reasons,
+      printed: w.values.map((v) => (v.plain ? v.plain.value.toFixed() : null)),
+    };
+  });
   const mapping: LayoutMapping = {
     version: 1,
     unit,
@@ -143,10 +157,12 @@ export function proposeLayoutMapping(grid: Grid, options: ProposeLayoutOptions):
       years: header.years,
       header: { line: header.line, labelColumn: header.labelColumn, yearColumns: header.yearColumns },
       unit,
-      unitExplanation,
+      unitExplanation: reasonSv(unitReason),
+      unitReason,
       costSign: mapping.costSign,
       rows: proposals,
-      notes,
+      notes: noteReasons.map(reasonSv),
+      noteReasons,
       mapping,
     },
   };

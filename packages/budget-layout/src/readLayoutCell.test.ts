@@ -34,8 +34,7 @@ describe('readLayoutCell', () => {
     expect(readLayoutCell('1.050')).toEqual({
       type: 'text',
       text: '1.050',
-      reason:
-        '"1.050" kan betyda både 1 050 och 1,05 (är punkten tusentalsavgränsare eller decimaltecken?); skriv 1050 eller 1,05',
+      ambiguity: { text: '1.050', whole: '1', fraction: '050', decimal: '1,05', separator: '.' },
     });
     expect(number('1.050', { numeric: true })).toEqual(['1.05', null]);
     expect(readLayoutCell('se not')).toEqual({ type: 'text', text: 'se not' });

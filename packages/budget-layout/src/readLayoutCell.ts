@@ -1,6 +1,7 @@
 import { readNumber, UNIT_SCALE } from '@samplan/budget-table';
 import { Decimal } from 'decimal.js';
 import { type GridCell, stripFootnotes } from './layoutGrid.ts';
+import type { Ambiguity } from './reason.ts';
 
 /** A number read from a cell, exact, with the decimals printed and its own unit when it says one. */
 export interface CellNumber {
@@ -15,7 +16,18 @@ export interface CellNumber {
 export type CellReading =
   | { type: 'empty' }
   | { type: 'number'; plain: CellNumber | null; alt: CellNumber | null }
-  | { type: 'text'; text: string; reason?: string };
+  | { type: 'text'; text: string; ambiguity?: Ambiguity };
+
+type NoNumber = { ambiguity?: Ambiguity };
+
+/** The two readings of an ambiguous `1.050` in `raw` (the digits either side of the separator). */
+function ambiguityOf(raw: string): Ambiguity | undefined {
+  const m = /(?<!\d)(\d{1,3})([.,])(\d{3})(?!\d)/.exec(raw);
+  if (!m) return undefined;
+  const [, whole, separator, fraction] = m as unknown as [string, string, '.' | ',', string];
+  const decimal = new Decimal(`${whole}.${fraction}`).toFixed().replace('.', ',');
+  return { text: raw.trim(), whole, fraction, decimal, separator };
+}
 
 /** How to read a cell: parentheses as an alternative figure; a workbook's number cell (its `.` is the decimal point). */
 export interface ReadCellOptions {
@@ -24,14 +36,17 @@ export interface ReadCellOptions {
 }
 
 /** One number as `readNumber` of the budget table reads it: `12 604`, `−8 430`, `(90)`, `90-`, `–`, `8 562 tkr`, `9,2 %`. */
-function readOne(raw: string, numeric: boolean): CellNumber | { reason?: string } {
+function readOne(raw: string, numeric: boolean): CellNumber | NoNumber {
   const read = readNumber(raw, { numeric });
-  if (!read.ok) return read.code === 'ambiguous-amount' ? { reason: read.reason } : {};
+  if (!read.ok) {
+    const ambiguity = read.code === 'ambiguous-amount' ? ambiguityOf(raw) : undefined;
+    return ambiguity ? { ambiguity } : {};
+  }
   const { value, decimals, percent, unit } = read.number;
   return { value: new Decimal(value), decimals, percent, ...(unit ? { scale: UNIT_SCALE[unit] } : {}) };
 }
 
-const isNumber = (n: CellNumber | { reason?: string }): n is CellNumber => 'value' in n;
+const isNumber = (n: CellNumber | NoNumber): n is CellNumber => 'value' in n;
 
 /**
  * Reads a cell of a budget row. With `alternative`, a figure in parentheses is the amount under

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { cellText, type GridCell, type LayoutRow } from './layoutGrid.ts';
 import { type CellNumber, percentInText, readGridCell } from './readLayoutCell.ts';
+import type { Ambiguity } from './reason.ts';
 
 /** Where the plan's years are: the header's year columns and the label column. */
 export interface YearColumns {
@@ -20,7 +21,7 @@ export interface YearValue {
   /** The cell's text when it is neither empty nor a number. */
   text?: string;
   /** Why that text is no number, when it can be read two ways (`1.050`). */
-  reason?: string;
+  ambiguity?: Ambiguity;
 }
 
 /**
@@ -53,7 +54,7 @@ export function readRowValues(
       plain: null,
       alt: null,
       text: reading.text,
-      ...(reading.reason ? { reason: reading.reason } : {}),
+      ...(reading.ambiguity ? { ambiguity: reading.ambiguity } : {}),
     };
   });
   const first = values[0];

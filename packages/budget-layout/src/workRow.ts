@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { LayoutRow } from './layoutGrid.ts';
 import type { RowRole } from './layoutMapping.ts';
 import type { YearValue } from './readRowValues.ts';
+import type { Reason } from './reason.ts';
 
 /** How sure a proposal is: the label or the arithmetic says it, a guess from weaker clues, or no idea. */
 export type Confidence = 'sure' | 'guess' | 'unknown';
@@ -30,8 +31,8 @@ export interface WorkRow {
   kind: RowKind;
   role: RowRole;
   confidence: Confidence;
-  /** The explanation's parts, in Swedish, joined with "; ". */
-  why: string[];
+  /** The explanation's parts (`reasonSv` says each in Swedish; joined with "; "). */
+  why: Reason[];
   /** The ESF condition its label states: "(om ESF projekt MIA Vidare beviljas)". */
   condition?: { project: string; words: string; applied: boolean };
   alternative?: { project: string };

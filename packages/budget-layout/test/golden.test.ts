@@ -19,7 +19,10 @@ import {
   type LayoutProposal,
   type LayoutUnit,
   proposeLayoutMapping,
+  REASON_CODES,
   type RowRole,
+  reasonSv,
+  reasonsSv,
 } from '../src/index.ts';
 import { goteborgCsvLines, windows1252 } from './goteborgCsv.ts';
 import { type SheetValue, writeLayoutWorkbook } from './layoutSheet.ts';
@@ -355,5 +358,32 @@ describe('Göteborg 2023 as Swedish Excel saves it: CSV (semikolonavgränsad), W
     expect(audit.checked).toBe(30);
     const slip = audit.entries.find((e) => e.figure === 'revenue-with-equity' && e.year === 2025);
     expect(slip?.source).toEqual({ file, line: 14, column: 30 });
+  });
+});
+
+describe('the reasons of the seed layouts', async () => {
+  const imported = await Promise.all([
+    importLayout(goteborgSheet(), 'goteborg-2023.xlsx'),
+    importLayout(finnvedenSheet(), 'finnveden-2021.xlsx', { unit: 'kr' }),
+    importLayout(sundbybergSheet(), 'sundbyberg-2020.xlsx', { unit: 'kr' }),
+  ]);
+
+  it('say every explanation, the unit and the notes in Swedish from the reasons, which are plain data', () => {
+    const codes = new Set<string>();
+    for (const { proposal, asked } of imported)
+      for (const p of [proposal, asked]) {
+        for (const r of p.rows) {
+          expect(r.explanation, r.key).toBe(reasonsSv(r.reasons));
+          for (const reason of r.reasons) codes.add(reason.code);
+        }
+        expect(p.unitExplanation).toBe(reasonSv(p.unitReason));
+        expect(p.notes).toEqual(p.noteReasons.map(reasonSv));
+        expect(JSON.parse(JSON.stringify(p.rows.map((r) => r.reasons)))).toEqual(p.rows.map((r) => r.reasons));
+      }
+    for (const code of codes) expect(REASON_CODES).toContain(code);
+    // The seed documents exercise most of the row reasons: a sum of the rows above, an ESF condition, a member clue.
+    expect([...codes]).toEqual(
+      expect.arrayContaining(['total-sums', 'label-clue', 'alternative-figures', 'under-heading']),
+    );
   });
 });
