@@ -1,5 +1,7 @@
+import type { LayoutIssue } from '@samplan/budget-layout';
 import type { Issue } from '@samplan/engine';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { issueText } from './reasonText.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -17,7 +19,7 @@ export function ImportRefusal({
   heading,
 }: {
   file: string;
-  errors: readonly Issue[];
+  errors: readonly LayoutIssue[];
   t: Translate;
   /** The sentence above the list (by default: the file could not be read, the plan is unchanged). */
   heading?: string;
@@ -29,7 +31,7 @@ export function ImportRefusal({
         {errors.map((issue, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity; the list is replaced whole
           <li key={i} data-testid="import-error">
-            {t('import.refusedIssue', { where: issueWhere(issue, file), message: issue.message })}
+            {t('import.refusedIssue', { where: issueWhere(issue, file), message: issueText(issue, t) })}
           </li>
         ))}
       </ul>

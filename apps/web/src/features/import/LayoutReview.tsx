@@ -7,6 +7,7 @@ import type { EngineClient } from '../../worker/createEngineClient.ts';
 import type { ImportOutcome, LayoutPreview } from '../../worker/importApi.ts';
 import { LayoutPreviewPanel } from './LayoutPreviewPanel.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { reasonsText, reasonText } from './reasonText.ts';
 import { roleFromValue } from './roleOptions.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -79,6 +80,8 @@ export function LayoutReview({
   const computing = preview?.mapping !== mapping;
   const result = computing ? null : (preview?.result ?? null);
   const ready = result?.ok === true && unknown.length === 0;
+  // The cost sign has its own sentence beside the unit; the other notes are listed under it.
+  const sheetNotes = proposal.noteReasons.filter((r) => r.code !== 'costs-printed-negative');
 
   const importNow = () => {
     if (result?.ok && unknown.length === 0) onImport(result.plan);
@@ -108,11 +111,22 @@ export function LayoutReview({
         </div>
       )}
       <p className="muted" data-testid="import-unit-found">
-        {proposal.unitExplanation.startsWith('enheten angiven')
+        {proposal.unitReason.code === 'unit-given'
           ? t('import.unitGiven', { unit: proposal.unit ?? '' })
-          : t('import.unit', { unit: proposal.unit ?? '', why: proposal.unitExplanation })}
+          : t('import.unit', { unit: proposal.unit ?? '', why: reasonText(proposal.unitReason, t) })}
         {proposal.costSign === 'negative' && ` ${t('import.costSignNegative')}`}
       </p>
+      {sheetNotes.length > 0 && (
+        <div className="import-sheet-notes" data-testid="import-sheet-notes">
+          <p className="muted">{t('import.sheetNotes')}</p>
+          <ul>
+            {sheetNotes.map((note) => {
+              const text = reasonText(note, t);
+              return <li key={text}>{text}</li>;
+            })}
+          </ul>
+        </div>
+      )}
       <div className="budget-scroll import-review-scroll">
         <table className="import-review-table">
           <thead>
@@ -176,7 +190,7 @@ export function LayoutReview({
                     {t(`import.confidence.${confidence}`)}
                   </td>
                   <td className="import-explanation" data-label={t('import.col.explanation')}>
-                    {origin === 'saved' ? t('import.savedExplanation') : row.explanation}
+                    {origin === 'saved' ? t('import.savedExplanation') : reasonsText(row.reasons, t)}
                   </td>
                 </tr>
               );

@@ -1,3 +1,5 @@
+import { reasonMessagesEn, reasonMessagesSv } from './reasonMessages.ts';
+
 /** Texts of the import: the unit question, the layout review and its preview (spread into messages.ts). */
 export const importSv = {
   'import.reading': 'Läser {file} …',
@@ -97,6 +99,8 @@ export const importSv = {
   'import.scenariosDropped':
     'Scenarierna {names} hänvisade till rader eller år som inte finns i den nya budgeten och togs bort.',
   'import.refusedIssue': '{where}: {message}',
+  'import.sheetNotes': 'Om bladet',
+  ...reasonMessagesSv,
 } as const;
 
 export const importEn: Record<keyof typeof importSv, string> = {
@@ -197,4 +201,6 @@ export const importEn: Record<keyof typeof importSv, string> = {
   'import.scenariosDropped':
     'The scenarios {names} referred to lines or years the new budget does not have and were removed.',
   'import.refusedIssue': '{where}: {message}',
+  'import.sheetNotes': 'About the sheet',
+  ...reasonMessagesEn,
 };
