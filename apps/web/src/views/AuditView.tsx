@@ -1,23 +1,32 @@
 import { useWorkspace } from '../app/Workspace.tsx';
+import { AuditErrorList } from '../features/audit/AuditErrorList.tsx';
+import { figureLabel, linesText, signNote } from '../features/audit/auditEntryText.ts';
+import { auditSourceText } from '../features/audit/auditSource.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 
-/** The stated figures that disagree with the computed ones, with the difference. */
+/**
+ * The audit: the stated figures that disagree with the computed ones, each with its row name and
+ * where the document states it, and the stated figures that could not be checked.
+ */
 export function AuditView() {
   const { t, plan, projections, unit } = useWorkspace();
   const base = projections?.results.find((r) => r.id === null);
   if (!base?.ok) return <p>{t('app.computing')}</p>;
-  const { audit, auditChecked } = base.projection;
+  const { audit, auditChecked, auditErrors } = base.projection;
   const project = (id: string) => plan.esfProjects.find((p) => p.id === id)?.name ?? id;
   return (
     <section aria-labelledby="audit-heading">
       <h1 id="audit-heading">{t('audit.heading')}</h1>
       <p data-testid="audit-summary">
         {auditChecked === 0
-          ? t('audit.nothing')
+          ? auditErrors.length > 0
+            ? t('audit.noneChecked')
+            : t('audit.nothing')
           : audit.length === 0
             ? t('audit.allRight', { checked: auditChecked })
             : t('audit.summary', { wrong: audit.length, checked: auditChecked })}
       </p>
+      <AuditErrorList errors={auditErrors} plan={plan} t={t} />
       {audit.length > 0 && (
         <table data-testid="audit-table">
           <caption className="visually-hidden">{t('audit.heading')}</caption>
@@ -34,20 +43,35 @@ export function AuditView() {
           <tbody>
             {audit.map((e) => {
               const show = (v: string) => (e.unit === 'kr' ? `${showAmount(v, unit)} ${unit}` : showShare(v, 2));
+              const sign = signNote(e, show, t);
+              const lines = linesText(e, plan, t);
+              const where = auditSourceText(e.source, t);
+              const quote = e.source?.quote;
               return (
                 <tr key={`${e.year}-${e.figure}-${e.label}-${e.line ?? ''}`} data-testid="audit-row">
                   <td>{e.year}</td>
                   <th scope="row">
-                    {e.label || e.figure}
+                    {figureLabel(e.label, e.figure, t)}
                     {e.when ? ` (${t('audit.when', { project: project(e.when.project) })})` : ''}
+                    {lines && <span className="audit-lines muted">{lines}</span>}
                   </th>
-                  <td>{show(e.stated)}</td>
+                  <td>
+                    {show(e.stated)}
+                    {sign && (
+                      <span className="audit-sign muted" data-testid="audit-sign-note">
+                        {sign}
+                      </span>
+                    )}
+                  </td>
                   <td>{show(e.computed)}</td>
                   <td className="negative-aware" data-value={e.difference}>
                     {e.difference.startsWith('-') ? '' : '+'}
                     {show(e.difference)}
                   </td>
-                  <td>{e.line ?? '–'}</td>
+                  <td data-testid="audit-source">
+                    {where ?? (quote ? '' : '–')}
+                    {quote && <q className="audit-quote">{quote}</q>}
+                  </td>
                 </tr>
               );
             })}

@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { showAmount, showShare, type Unit } from '../../format/amounts.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { LayoutPreview } from '../../worker/importApi.ts';
+import { AuditErrorList } from '../audit/AuditErrorList.tsx';
+import { signNote } from '../audit/auditEntryText.ts';
 import { ImportRefusal } from './ImportRefusal.tsx';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -89,7 +91,9 @@ export function LayoutPreviewPanel({
           </div>
           <p data-testid="import-audit-summary">
             {preview.projection.auditChecked === 0
-              ? t('import.auditNothing')
+              ? preview.projection.auditErrors.length > 0
+                ? t('import.auditNoneChecked')
+                : t('import.auditNothing')
               : preview.projection.audit.length === 0
                 ? t('import.auditNone', { checked: preview.projection.auditChecked })
                 : t('import.auditSome', {
@@ -99,20 +103,25 @@ export function LayoutPreviewPanel({
           </p>
           {preview.projection.audit.length > 0 && (
             <ul className="import-audit" data-testid="import-audit">
-              {preview.projection.audit.map((e) => (
-                <li key={`${e.year}-${e.figure}-${e.label}-${e.line ?? ''}`}>
-                  {t('import.auditEntry', {
-                    label: e.label || e.figure,
-                    year: e.year,
-                    line: e.line ?? '–',
-                    stated: show(e, e.stated),
-                    computed: show(e, e.computed),
-                    difference: `${e.difference.startsWith('-') ? '' : '+'}${show(e, e.difference)}`,
-                  })}
-                </li>
-              ))}
+              {preview.projection.audit.map((e) => {
+                const sign = signNote(e, (v) => show(e, v), t);
+                return (
+                  <li key={`${e.year}-${e.figure}-${e.label}-${e.line ?? ''}`}>
+                    {t('import.auditEntry', {
+                      label: e.label || t(`import.figure.${e.figure}`),
+                      year: e.year,
+                      line: e.line ?? '–',
+                      stated: show(e, e.stated),
+                      computed: show(e, e.computed),
+                      difference: `${e.difference.startsWith('-') ? '' : '+'}${show(e, e.difference)}`,
+                    })}
+                    {sign && ` ${sign}`}
+                  </li>
+                );
+              })}
             </ul>
           )}
+          <AuditErrorList errors={preview.projection.auditErrors} plan={preview.plan} t={t} />
           {preview.unmapped
             .filter((r) => r.hasAmounts)
             .map((r) => (

@@ -84,6 +84,7 @@ export const importSv = {
   'import.previewRefused': 'Med de här rollerna kan bladet inte bli en plan ({count} fel):',
   'import.auditNone': 'Bladets {checked} summor stämmer med dess rader.',
   'import.auditNothing': 'Bladet har inga summor att granska.',
+  'import.auditNoneChecked': 'Ingen av bladets summor kunde granskas.',
   'import.auditSome': '{wrong} av bladets {checked} summor stämmer inte med dess rader:',
   'import.auditEntry':
     '{label} {year} (rad {line}): bladet säger {stated}, raderna ger {computed}, skillnad {difference}.',
@@ -186,6 +187,7 @@ export const importEn: Record<keyof typeof importSv, string> = {
   'import.previewRefused': 'With these roles the sheet cannot become a plan ({count} errors):',
   'import.auditNone': 'The sheet’s {checked} totals agree with its rows.',
   'import.auditNothing': 'The sheet has no totals to audit.',
+  'import.auditNoneChecked': 'None of the sheet’s totals could be checked.',
   'import.auditSome': '{wrong} of the sheet’s {checked} totals disagree with its rows:',
   'import.auditEntry':
     '{label} {year} (row {line}): the sheet says {stated}, the rows give {computed}, difference {difference}.',
