@@ -2,10 +2,11 @@ import type { LayoutMapping } from '@samplan/budget-layout';
 import type { Issue, Plan } from '@samplan/engine';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useWorkspace } from '../../app/Workspace.tsx';
+import { canEdit } from '../../session/api.ts';
 import type { ImportOutcome } from '../../worker/importApi.ts';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { LayoutReview } from './LayoutReview.tsx';
-import { storageLayoutMappingMemory } from './layoutMappingMemory.ts';
+import { docLayoutMappingMemory, storageLayoutMappingMemory } from './layoutMappingMemory.ts';
 import { mergeImportedBudget } from './mergeImportedBudget.ts';
 import { UnitQuestion } from './UnitQuestion.tsx';
 import { useImportFlow } from './useImportFlow.ts';
@@ -26,7 +27,13 @@ export function ImportPanel() {
   const [dragging, setDragging] = useState(false);
   const [refused, setRefused] = useState<{ file: string; errors: Issue[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const memory = useMemo(() => storageLayoutMappingMemory(collab ? collab.info.id : 'demo'), [collab]);
+  const memory = useMemo(
+    () =>
+      collab
+        ? docLayoutMappingMemory(collab.shared.doc, collab.shared.origin, canEdit(collab.info.role))
+        : storageLayoutMappingMemory('demo'),
+    [collab],
+  );
 
   /** One undoable step in a shared plan: the replace is not merged with an edit made just before. */
   const replace = useCallback(
