@@ -1,10 +1,10 @@
 import { CostCategorySchema, type Result, StatedFigureSchema } from '@samplan/engine';
 import { z } from 'zod';
+import { type LayoutUnit, LayoutUnitSchema } from './layoutUnit.ts';
 import type { LayoutIssue, Reason } from './reason.ts';
 import { reasonSv } from './reasonSv.ts';
 
-/** The amounts' unit of a sheet: kronor, thousands (tkr) or millions (mkr). */
-export const LayoutUnitSchema = z.enum(['kr', 'tkr', 'mkr']);
+export { type LayoutUnit, LayoutUnitSchema };
 
 /** What one row of the sheet is. Line roles become plan lines; `stated` rows become figures for the audit. */
 export const RowRoleSchema = z.discriminatedUnion('kind', [
@@ -97,7 +97,6 @@ export const LayoutMappingSchema = z
     });
   });
 
-export type LayoutUnit = z.output<typeof LayoutUnitSchema>;
 export type RowRole = z.output<typeof RowRoleSchema>;
 export type RowRoleInput = z.input<typeof RowRoleSchema>;
 export type MappingRow = z.output<typeof MappingRowSchema>;

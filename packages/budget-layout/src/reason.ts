@@ -1,5 +1,5 @@
 import type { CostCategory, Issue, MemberGroup, StatedFigure } from '@samplan/engine';
-import type { LayoutUnit } from './layoutMapping.ts';
+import type { LayoutUnit } from './layoutUnit.ts';
 
 /** What a clue in a row's label makes of the row. */
 export type ClueRole =

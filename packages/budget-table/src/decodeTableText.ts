@@ -1,3 +1,12 @@
+/**
+ * The WHATWG TextDecoder, global in browsers, workers and Node: declared here so that the package
+ * (and the engine's tests that read the seed tables through it) need neither the DOM lib nor Node's types.
+ */
+declare const TextDecoder: new (
+  label?: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => { decode(input: Uint8Array): string };
+
 /** The encodings a budget table arrives in: what Excel and text editors save. */
 export type TableEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

@@ -18,7 +18,7 @@ import { type PendingStated, readPrecision, readStatedRow } from './readStated.t
 import { trimRow } from './readTableGrid.ts';
 import { resolveLines } from './resolveLines.ts';
 import { createIdMaker } from './slugify.ts';
-import type { Cell, TableRecord } from './tableRecord.ts';
+import type { Cell, Position, TableRecord } from './tableRecord.ts';
 
 const MEMBER_GROUPS = ['state', 'region', 'kommun'] as const;
 const MAX_ERRORS = 50;
@@ -46,8 +46,6 @@ export interface RecordsOptions extends ImportOptions {
 /** A plan read from a file, or why not, and in both cases what the reader decided (in Swedish). */
 export type ImportResult = Result<Plan> & { notes: string[] };
 
-/** Where a plan path was read. */
-export type Position = { line: number; column: number; field: string };
 type Row = { cells: Cell[]; line: number; directives: Partial<Record<RowDirectiveKey, Directive>> };
 
 const kindOf = (cells: readonly Cell[]) => {

@@ -1,9 +1,8 @@
 import type { CostLine, Member } from '@samplan/engine';
-import type { Position } from './importBudgetRecords.ts';
 import type { Directive, RowDirectiveKey } from './readDirectives.ts';
 import { FIXED_COLUMNS, type ReportError } from './readHeader.ts';
 import { readStaff } from './readRates.ts';
-import type { Cell } from './tableRecord.ts';
+import type { Cell, Position } from './tableRecord.ts';
 
 const CATEGORIES = ['individual', 'structural', 'administration', 'unallocated'] as const;
 

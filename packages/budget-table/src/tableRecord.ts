@@ -23,3 +23,6 @@ export interface Cell {
 export type TableRecord =
   | { type: 'row'; line: number; cells: Cell[] }
   | { type: 'comment'; line: number; text: string };
+
+/** Where a plan path was read. */
+export type Position = { line: number; column: number; field: string };

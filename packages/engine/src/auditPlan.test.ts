@@ -417,7 +417,7 @@ describe('auditPlan: signs as the document prints them', () => {
 
 describe('auditPlan: subtotals of named lines, ESF and other income, opening equity, shares', () => {
   it('a stated group subtotal off by 1 000 kr is one slip with that difference', () => {
-    const group = { year: 2023, figure: 'lines', lines: ['ind', 'adm'], label: 'Personalkostnader' } as const;
+    const group = { year: 2023, figure: 'lines' as const, lines: ['ind', 'adm'], label: 'Personalkostnader' };
     expect(auditPlan(small([{ ...group, value: '3000123.45' }])).entries).toEqual([]);
     const audit = auditPlan(small([{ ...group, value: '3001123.45' }]));
     expect(audit.entries.map(kr)).toEqual([[2023, 'lines', 3_001_123.45, 3_000_123.45, 1000]]);

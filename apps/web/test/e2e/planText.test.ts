@@ -4,7 +4,15 @@ import { describe, expect, inject, it } from 'vitest';
 import { showAmount } from '../../src/format/amounts.ts';
 import { seriousAxeViolations } from './browser.ts';
 import { E2E_USERS } from './globalSetup.ts';
-import { apiCall, createSharedPlan, docWritesSent, goteborgSeed, openPlanAs, sharedPlanSuite, typeAmount } from './sharedPlan.ts';
+import {
+  apiCall,
+  createSharedPlan,
+  docWritesSent,
+  goteborgSeed,
+  openPlanAs,
+  sharedPlanSuite,
+  typeAmount,
+} from './sharedPlan.ts';
 
 const baseUrl = inject('baseUrl');
 const suite = sharedPlanSuite(baseUrl);
