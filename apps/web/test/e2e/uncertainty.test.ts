@@ -195,9 +195,10 @@ describe('the uncertainty view (Monte Carlo and sensitivity) in a real browser',
       // The results cover the draws done: the engine's summary of that many draws.
       const expected = runMonteCarlo(plan, undefined, example, { seed: 1, draws: stoppedAt });
       if (!expected.ok) throw new Error('engine');
-      expect(await page.getByTestId(`risk-p50-${LAST}`).getAttribute('data-value')).toBe(
-        expected.value.years.at(-1)?.p50,
-      );
+      // The charts follow the results at low priority (a deferred render): wait for them to show the end.
+      await expect
+        .poll(() => page.getByTestId(`risk-p50-${LAST}`).getAttribute('data-value'))
+        .toBe(expected.value.years.at(-1)?.p50);
       const stopMs = await page.getByTestId('risk-state').getAttribute('data-stop-ms');
       console.log(
         `Uncertainty e2e, cancel at once: stopped at ${stoppedAt} of 10 000 draws, ${stopMs} ms after cancel()`,
@@ -218,9 +219,10 @@ describe('the uncertainty view (Monte Carlo and sensitivity) in a real browser',
       const stoppedAt = await progressValue(page);
       expect(stoppedAt).toBeGreaterThanOrEqual(shown);
       expect(stoppedAt).toBeLessThan(100_000);
-      expect(await page.getByTestId('risk-summary').textContent()).toContain(
-        `Efter ${showAmount(String(stoppedAt), 'kr')} dragningar`,
-      );
+      // The summary follows the results at low priority (a deferred render): wait for it to show the end.
+      await expect
+        .poll(() => page.getByTestId('risk-summary').textContent())
+        .toContain(`Efter ${showAmount(String(stoppedAt), 'kr')} dragningar`);
       // From the page sending cancel() to the worker's loop stopping, on their two clocks.
       const stopMs = Number(await page.getByTestId('risk-state').getAttribute('data-stop-ms'));
       console.log(
