@@ -3,6 +3,16 @@
  * as minimal Yjs operations, a PlanStore on a Y.Doc, and an undo manager for one client's edits.
  */
 export { applyEditToDoc } from './applyEditToDoc.ts';
+export {
+  COMMENT_WRITE_RULES,
+  COMMENTER_WRITE_RULES,
+  type CommenterUpdateCheck,
+  checkCommenterUpdate,
+  type RootWriteChecks,
+  WORKSHOP_WRITE_RULES,
+  type WriteRuleSet,
+  type WriteScope,
+} from './commenterWritePolicy.ts';
 export { createUndoManager } from './createUndoManager.ts';
 export { createYjsPlanStore, type YjsPlanStore, type YjsPlanStoreOptions } from './createYjsPlanStore.ts';
 export { DOC_LIMITS, docLimitIssues } from './docLimitIssues.ts';
