@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiRoutes, isRole, type PlanSummary, type Role } from '@samplan/api-contract';
 import type { Plan } from '@samplan/engine';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
@@ -8,9 +9,8 @@ import { type AccountStore, DEFAULT_SESSION_TTL_MS, type User } from '../account
 import type { RateLimiter } from '../accounts/createRateLimiter.ts';
 import type { DocStorage } from '../DocStorage.ts';
 import { PdfRenderError, type PdfRenderer } from '../pdf/createPdfRenderer.ts';
-import { isRole, type Role } from '../roleCanWrite.ts';
 import { HttpError, sendError, sendJson, sendText } from './httpErrors.ts';
-import { readJsonBody } from './readJsonBody.ts';
+import { readRequestBody } from './readRequestBody.ts';
 
 export interface HttpApiOptions {
   readonly accounts: AccountStore;
@@ -43,14 +43,8 @@ export interface HttpApiOptions {
 /** Handles one request; true when it was an `/api` request (answered), false to let the caller serve it. */
 export type HttpApi = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-/** A plan the user has a role in. */
-export interface PlanSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-}
-
-const MAX_PLAN_NAME_LENGTH = 200;
+/** A plan the user has a role in (the contract's type). */
+export type { PlanSummary };
 
 /** The MIME type of an Excel workbook (`export.xlsx`). */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -177,9 +171,7 @@ export function createHttpApi({
       method: 'POST',
       pattern: /^\/api\/login$/,
       handle: async ({ req, res }) => {
-        const body = objectBody(await readJsonBody(req));
-        const email = stringField(body, 'email', 'Ange e-postadress.');
-        const password = stringField(body, 'password', 'Ange lösenord.');
+        const { email, password } = await readRequestBody(req, apiRoutes.login);
         const key = email.trim().toLowerCase();
         if (!loginLimiter.allow(key)) {
           throw new HttpError(429, 'rate-limited', 'För många inloggningsförsök. Vänta en stund och försök igen.');
@@ -201,23 +193,18 @@ export function createHttpApi({
       method: 'POST',
       pattern: /^\/api\/setup$/,
       handle: async ({ req, res }) => {
-        const body = objectBody(await readJsonBody(req));
+        const body = await readRequestBody(req, apiRoutes.setup);
         if (accounts.countUsers() > 0) {
           throw new HttpError(409, 'already-set-up', 'Samplan har redan ett konto. Logga in i stället.');
         }
-        const token = typeof body.token === 'string' ? body.token : '';
-        if (firstRun === undefined || !sameSecret(token, firstRun.token)) {
+        if (firstRun === undefined || !sameSecret(body.token, firstRun.token)) {
           throw new HttpError(
             403,
             'bad-setup-token',
             'Länken för första start stämmer inte. Använd länken som servern skrev ut när den startade.',
           );
         }
-        const created = accounts.createUser({
-          email: typeof body.email === 'string' ? body.email : '',
-          name: typeof body.name === 'string' ? body.name : '',
-          password: typeof body.password === 'string' ? body.password : '',
-        });
+        const created = accounts.createUser({ email: body.email, name: body.name, password: body.password });
         if (!created.ok) {
           const error = created.errors[0];
           throw new HttpError(400, 'bad-field', error?.message ?? 'Kontot kunde inte skapas.', {
@@ -262,7 +249,7 @@ export function createHttpApi({
       pattern: /^\/api\/plans$/,
       handle: async ({ req, res }) => {
         const user = sessionUser(req);
-        const body = objectBody(await readJsonBody(req));
+        const body = await readRequestBody(req, apiRoutes.createPlan);
         const { parsePlan } = await loadPlanModules();
         let plan: Plan;
         let name: string;
@@ -272,9 +259,10 @@ export function createHttpApi({
             throw new HttpError(400, 'invalid-plan', 'Planen är inte giltig.', { issues: parsed.errors });
           }
           plan = parsed.value;
-          name = body.name === undefined ? plan.name : planName(body.name);
+          name = body.name ?? plan.name;
         } else {
-          name = planName(body.name);
+          // The contract requires a name when no plan is given.
+          name = body.name ?? '';
           const first = new Date(now()).getFullYear() + 1;
           const empty = parsePlan({ name, years: [first, first + 1, first + 2], members: [] });
           if (!empty.ok) throw new Error(`the empty plan is invalid: ${JSON.stringify(empty.errors)}`);
@@ -300,12 +288,7 @@ export function createHttpApi({
       handle: async ({ req, res, params }) => {
         const { plan, role } = planWithRole(req, params[0] ?? '');
         if (role !== 'owner') throw new HttpError(403, 'forbidden', 'Bara planens ägare kan bjuda in.');
-        const body = objectBody(await readJsonBody(req));
-        if (!isRole(body.role)) {
-          throw new HttpError(400, 'invalid-role', 'Ange en roll: owner, editor, commenter eller viewer.', {
-            field: 'role',
-          });
-        }
+        const body = await readRequestBody(req, apiRoutes.createInvitation);
         const token = accounts.createInvitation(plan.id, body.role);
         sendJson(res, 201, { token, path: `/invite/${token}` });
       },
@@ -456,30 +439,6 @@ function decodeParams(raw: readonly string[]): string[] {
   } catch {
     throw new HttpError(404, 'not-found', 'Sidan finns inte.');
   }
-}
-
-function objectBody(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'bad-json', 'Förfrågan ska vara ett JSON-objekt.');
-  }
-  return body as Record<string, unknown>;
-}
-
-function stringField(body: Record<string, unknown>, field: string, message: string): string {
-  const value = body[field];
-  if (typeof value !== 'string' || value === '') throw new HttpError(400, 'bad-field', message, { field });
-  return value;
-}
-
-function planName(value: unknown): string {
-  const name = typeof value === 'string' ? value.trim() : '';
-  if (name === '' || name.length > MAX_PLAN_NAME_LENGTH) {
-    throw new HttpError(400, 'bad-field', `Ange ett namn på planen (högst ${MAX_PLAN_NAME_LENGTH} tecken).`, {
-      field: 'name',
-    });
-  }
-  return name;
 }
 
 const MAX_SCENARIO_ID_LENGTH = 200;

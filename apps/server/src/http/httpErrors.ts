@@ -1,26 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import type { ApiErrorCode } from '@samplan/api-contract';
 
-/** The HTTP API's error codes. */
-export type HttpErrorCode =
-  | 'bad-json'
-  | 'bad-field'
-  | 'invalid-plan'
-  | 'invalid-role'
-  | 'unauthorized'
-  | 'invalid-login'
-  | 'forbidden'
-  | 'bad-origin'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'body-too-large'
-  | 'rate-limited'
-  | 'invitation-unknown'
-  | 'invitation-expired'
-  | 'invitation-used'
-  | 'unreadable-document'
-  | 'already-set-up'
-  | 'bad-setup-token'
-  | 'internal';
+/** The HTTP API's error codes (the contract's list). */
+export type HttpErrorCode = ApiErrorCode;
 
 /** A refusal thrown inside a route and sent as `{ error: { code, message, ...extra } }`. */
 export class HttpError extends Error {
