@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
+import type { CloseCode } from './closeCodes.ts';
 import type { MaybePromise } from './DocStorage.ts';
 import type { Role } from './roleCanWrite.ts';
 
@@ -24,6 +25,31 @@ export interface AuthenticateContext {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/** What `beforeApplyUpdate` gets: a document update a client sent, before anything of it is applied. */
+export interface UpdateContext {
+  readonly room: string;
+  /**
+   * The room's document as it is before the update (read it, never change it: try the update on a
+   * copy, as `Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc))`).
+   */
+  readonly doc: Y.Doc;
+  /** The update as the client sent it (a SyncStep2 or an Update message). */
+  readonly update: Uint8Array;
+  /** Who sent it: the user and role `authenticate` decided, and the connection's number. */
+  readonly connection: ClientOrigin;
+}
+
+/**
+ * A `beforeApplyUpdate` verdict: apply the update, or refuse it whole and close the connection with
+ * `code` (ReadOnly 4409 for a write the role may not make) and `reason` (sent in the close frame).
+ */
+export type UpdateVerdict =
+  | { readonly accept: true }
+  | { readonly accept: false; readonly code: CloseCode; readonly reason: string };
+
+/** The verdict that lets an update through. */
+export const ACCEPT_UPDATE: UpdateVerdict = { accept: true };
+
 /**
  * The server's extension points (as Hocuspocus's hooks). Only `authenticate` is required.
  * Errors thrown by `onLoad` close the room's clients with InternalError; errors of `onStore` and
@@ -40,6 +66,12 @@ export interface CollabHooks {
    * answered. Changes made to `doc` here (seeding a new plan) are stored like client updates.
    */
   onLoad?(context: { readonly room: string; readonly doc: Y.Doc }): MaybePromise<void>;
+  /**
+   * Decides whether a document update a client sent may be applied, before anything of it is applied,
+   * stored or relayed. Runs after every plug-in's `beforeApplyUpdate` has accepted it. A refusal closes
+   * the connection with its code; throwing refuses it too (closed with BadMessage, reported to `onError`).
+   */
+  beforeApplyUpdate?(context: UpdateContext): MaybePromise<UpdateVerdict>;
   /** Called after each update is committed to storage (audit log, metrics); not awaited. */
   onStore?(context: { readonly room: string; readonly update: Uint8Array }): unknown;
   /**
@@ -47,4 +79,15 @@ export interface CollabHooks {
    * (a {@link ClientOrigin} for a client's update). Not awaited. Changes it makes to `doc` are stored and relayed.
    */
   onChange?(context: { readonly room: string; readonly doc: Y.Doc; readonly origin: unknown }): unknown;
+}
+
+/**
+ * A plug-in: a named set of hooks that the server runs alongside the host's own {@link CollabHooks}
+ * (as Hocuspocus's extensions). Plug-ins run in the order given; for `beforeApplyUpdate` the first
+ * refusal wins and the hooks after it are not asked.
+ */
+export interface CollabPlugin {
+  /** For logs and errors (`beforeApplyUpdate of <name>`). */
+  readonly name: string;
+  beforeApplyUpdate?(context: UpdateContext): MaybePromise<UpdateVerdict>;
 }

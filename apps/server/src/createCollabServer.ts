@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import type { AuthenticatedUser, ClientOrigin, CollabHooks } from './CollabHooks.ts';
+import type { AuthenticatedUser, ClientOrigin, CollabHooks, CollabPlugin } from './CollabHooks.ts';
 import { type CloseCode, closeCodes } from './closeCodes.ts';
+import { composeUpdateChecks } from './composeUpdateChecks.ts';
 import { createRoom, type Room, type RoomConnection } from './createRoom.ts';
 import type { DocStorage } from './DocStorage.ts';
 import { parseRoomRequest } from './parseRoomRequest.ts';
@@ -14,6 +15,12 @@ export interface CollabServerBaseOptions {
   /** Where rooms are loaded from and updates committed to. The caller owns it (and closes it after the server). */
   readonly storage: DocStorage;
   readonly hooks: CollabHooks;
+  /**
+   * Plug-ins whose hooks run before the host's, in this order (for `beforeApplyUpdate`, the first refusal
+   * wins). The core itself enforces no role: a server whose users may not all write everything needs
+   * the role plug-ins (`readOnlyRoles()`, `commenterWrites(policy)`). Default: none.
+   */
+  readonly plugins?: readonly CollabPlugin[];
   /** Larger messages close the connection with MessageTooLarge (4413). Default 1 000 000 bytes. */
   readonly maxMessageBytes?: number;
   /** Compact a room's stored updates after this many appends. Default 500. */
@@ -83,6 +90,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   const ownsHttpServer = options.server === undefined;
   const origins = options.allowedOrigins ? new Set(options.allowedOrigins) : null;
   const pathPrefix = options.path === undefined ? null : `${options.path.replace(/\/+$/, '')}/`;
+  const checkUpdate = composeUpdateChecks(options.plugins ?? [], hooks, onError);
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes * HARD_LIMIT_FACTOR });
   const rooms = new Map<string, Room>();
   const connections = new Set<ServerConnection>();
@@ -126,6 +134,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       name,
       storage,
       hooks,
+      checkUpdate,
       compactEvery,
       onError,
       onUnloaded: (unloaded) => {

@@ -1,12 +1,11 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ClientOrigin, CollabHooks } from './CollabHooks.ts';
-import { checkCommentUpdate } from './checkCommentUpdate.ts';
 import { type CloseCode, closeCodes } from './closeCodes.ts';
+import type { UpdateCheck } from './composeUpdateChecks.ts';
 import type { DocStorage, MaybePromise } from './DocStorage.ts';
 import { decodeClientMessage } from './decodeClientMessage.ts';
 import { encodeServerMessage } from './encodeServerMessage.ts';
-import { writeAccess } from './roleCanWrite.ts';
 
 /** What a room needs from a connection. The server's WebSocket wrapper implements it, so rooms know nothing of `ws`. */
 export interface RoomConnection {
@@ -25,6 +24,8 @@ export interface RoomOptions {
   readonly name: string;
   readonly storage: DocStorage;
   readonly hooks: CollabHooks;
+  /** Every `beforeApplyUpdate` (plug-ins', then the hooks'), composed: asked before a client's update is applied. */
+  readonly checkUpdate: UpdateCheck;
   /** Compact the stored updates after this many appends. */
   readonly compactEvery: number;
   readonly onError: (error: unknown, context: string) => void;
@@ -50,7 +51,7 @@ export interface Room {
  * queue, in order, so that:
  * - the room is loaded completely from storage (and `onLoad` has run) before any client is answered;
  *   messages arriving meanwhile wait in the queue;
- * - an update is checked (role; a commenter's on a copy of the document), applied, appended to storage
+ * - an update is checked (`beforeApplyUpdate`: the role plug-ins, the host's hook), applied, appended to storage
  *   (committed), and only then relayed; no other message of the room is handled while storage commits,
  *   so nobody sees an uncommitted update;
  * - what is stored and relayed is the change the update made to the document (Yjs's `update` event),
@@ -59,7 +60,7 @@ export interface Room {
  *   they reconnect, the room reloads what was committed, and each client's SyncStep2 re-sends the rest.
  */
 export function createRoom(options: RoomOptions): Room {
-  const { name, storage, hooks, compactEvery, onError } = options;
+  const { name, storage, hooks, checkUpdate, compactEvery, onError } = options;
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   awareness.setLocalState(null);
@@ -195,19 +196,11 @@ export function createRoom(options: RoomOptions): Room {
   }
 
   async function applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
-    const access = writeAccess(connection.origin.role);
-    if (access === 'none') {
-      // A read-only client answers our SyncStep1 too; that is fine as long as it brings nothing new.
-      if (!Y.snapshotContainsUpdate(Y.snapshot(doc), update)) {
-        connection.reject(closeCodes.ReadOnly, 'read-only: this role may not change the document');
-      }
-      return;
-    }
-    // A commenter's update is tried on a copy first: one that writes anything but its own comments,
-    // workshop proposals and votes (even alongside a valid comment) is refused whole, before any of it
-    // is applied, stored or relayed.
-    if (access === 'comments' && !checkCommentUpdate(doc, update, connection.origin.userId).ok) {
-      connection.reject(closeCodes.ReadOnly, 'kommentator: får bara skriva kommentarer');
+    // Refused whole, before any of it is applied, stored or relayed (a valid comment next to a forbidden
+    // edit included). The room's queue waits for the verdict, so the document does not move meanwhile.
+    const verdict = await checkUpdate({ room: name, doc, update, connection: connection.origin });
+    if (!verdict.accept) {
+      connection.reject(verdict.code, verdict.reason);
       return;
     }
     try {

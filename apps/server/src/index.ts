@@ -1,7 +1,7 @@
 /**
  * @samplan/server — the live co-editing server core: the y-websocket protocol over `ws`, one Y.Doc per
- * room loaded from pluggable storage (SQLite), hooks for authenticate / load / store / change, and
- * named close codes.
+ * room loaded from pluggable storage (SQLite), hooks for authenticate / load / beforeApplyUpdate / store /
+ * change, plug-ins (the role write checks), and named close codes.
  */
 
 export { authenticateWithAccounts, readCookie, SESSION_COOKIE } from './accounts/authenticateWithAccounts.ts';
@@ -19,8 +19,16 @@ export {
   verifyPassword,
 } from './accounts/createAccountStore.ts';
 export { createRateLimiter, type RateLimiter } from './accounts/createRateLimiter.ts';
-export type { AuthenticateContext, AuthenticatedUser, ClientOrigin, CollabHooks } from './CollabHooks.ts';
-export { type CommentUpdateCheck, checkCommentUpdate } from './checkCommentUpdate.ts';
+export {
+  ACCEPT_UPDATE,
+  type AuthenticateContext,
+  type AuthenticatedUser,
+  type ClientOrigin,
+  type CollabHooks,
+  type CollabPlugin,
+  type UpdateContext,
+  type UpdateVerdict,
+} from './CollabHooks.ts';
 export { type CloseCode, closeCodes } from './closeCodes.ts';
 export {
   type CollabServer,
@@ -51,7 +59,10 @@ export {
   type PdfRendererOptions,
   type PdfRenderFailure,
 } from './pdf/createPdfRenderer.ts';
+export { type CommenterWritePolicy, commenterWrites } from './plugins/commenterWrites.ts';
+export { readOnlyRoles } from './plugins/readOnlyRoles.ts';
 export { isRole, ROLES, type Role, type WriteAccess, writeAccess } from './roleCanWrite.ts';
+export { samplanPlugins } from './samplanPlugins.ts';
 export {
   COLLAB_PATH,
   DATA_FILE_NAME,

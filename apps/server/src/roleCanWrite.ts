@@ -10,10 +10,11 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * What a role may change in a plan's document: `all` of it, only the `comments` root (new threads and
- * messages of its own, resolving and reopening) and, on a strategy day, proposals and votes of its own
- * under the `workshop` root (see `checkCommentUpdate`), or `none`. Every role
- * shares presence (awareness), and an update that brings nothing new is accepted from anyone.
+ * What a role may change in a plan's document: `all` of it, only what a commenter policy allows
+ * (`comments`: for Samplan, plan-doc's `checkCommenterUpdate` — its own comments, and its own proposals
+ * and votes on a strategy day), or `none`. The role plug-ins (`readOnlyRoles`, `commenterWrites`)
+ * enforce it. Every role shares presence (awareness), and an update that brings nothing new is
+ * accepted from anyone.
  */
 export type WriteAccess = 'all' | 'comments' | 'none';
 

@@ -12,6 +12,7 @@ import { createCollabServer } from './createCollabServer.ts';
 import { createSqliteStorage } from './createSqliteStorage.ts';
 import { createHttpApi } from './http/createHttpApi.ts';
 import { createPdfRenderer, type PdfRenderer } from './pdf/createPdfRenderer.ts';
+import { samplanPlugins } from './samplanPlugins.ts';
 
 /** The one data file: plan documents, accounts, sessions, roles and invitations. */
 export const DATA_FILE_NAME = 'samplan.sqlite';
@@ -147,6 +148,7 @@ export async function startSamplanServer(options: SamplanServerOptions): Promise
     server: httpServer,
     allowedOrigins: origins,
     path: COLLAB_PATH,
+    plugins: samplanPlugins(),
     hooks: {
       authenticate: authenticateWithAccounts(accounts),
       // The server, as the one writer, creates the document roots a plan needs (the text outline, the

@@ -7,10 +7,12 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   type CollabHooks,
+  type CollabPlugin,
   type CollabServer,
   createCollabServer,
   createSqliteStorage,
   type SqliteStorage,
+  samplanPlugins,
 } from '../src/index.ts';
 import { testHooks } from './fixtures/testHooks.ts';
 
@@ -29,11 +31,15 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
   }
 }
 
-/** A server on 127.0.0.1 with an ephemeral port over a SQLite file, with the test hooks unless others are given. */
+/**
+ * A server on 127.0.0.1 with an ephemeral port over a SQLite file, with the test hooks and Samplan's
+ * role plug-ins unless others are given.
+ */
 export async function startServer(
   file: string,
   options: {
     hooks?: CollabHooks;
+    plugins?: readonly CollabPlugin[];
     maxMessageBytes?: number;
     compactEvery?: number;
     onError?: (error: unknown, context: string) => void;
@@ -43,6 +49,7 @@ export async function startServer(
   const server = await createCollabServer({
     storage,
     hooks: options.hooks ?? testHooks,
+    plugins: options.plugins ?? samplanPlugins(),
     port: 0,
     host: '127.0.0.1',
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
