@@ -1,24 +1,9 @@
+import { apiRoutes, type CreatePlanRequest, type Role, type SetupRequest } from '@samplan/api-contract';
 import type { Plan } from '@samplan/engine';
+import type { z } from 'zod';
 
-/** A person's role in one plan, as the server enforces it. */
-export type Role = 'owner' | 'editor' | 'commenter' | 'viewer';
-
-export interface User {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-}
-
-export interface PlanSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-}
-
-export interface PlanInfo extends PlanSummary {
-  readonly user: User;
-  readonly members: readonly (User & { readonly role: Role })[];
-}
+/** The wire types, from the contract the server keeps (re-exported for the session views). */
+export type { PlanInfo, PlanSummary, Role, User } from '@samplan/api-contract';
 
 /** A refusal from the server (its Swedish message), or a network failure (status 0). */
 export interface ApiError {
@@ -35,11 +20,16 @@ export const canEdit = (role: Role): boolean => role === 'owner' || role === 'ed
 /** Whether a role may write comments (everyone but a viewer; the server enforces it). */
 export const canComment = (role: Role): boolean => role !== 'viewer';
 
-/** Calls the server's JSON API on the same origin, with the session cookie. Never throws. */
-export async function api<T>(
+/**
+ * Calls the server's JSON API on the same origin, with the session cookie. Never throws. A success is read
+ * with the contract's response schema: a body that does not keep the contract is a refusal
+ * (`bad-response`), not a half-read value.
+ */
+export async function api<S extends z.ZodType>(
   path: string,
+  responseSchema: S,
   init: { method?: 'GET' | 'POST'; body?: unknown } = {},
-): Promise<ApiResult<T>> {
+): Promise<ApiResult<z.output<S>>> {
   let response: Response;
   try {
     response = await fetch(`/api/${path}`, {
@@ -55,7 +45,14 @@ export async function api<T>(
     };
   }
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, value: body as T };
+  if (response.ok) {
+    const parsed = responseSchema.safeParse(body);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return {
+      ok: false,
+      error: { status: response.status, code: 'bad-response', message: 'Servern svarade med något oväntat.' },
+    };
+  }
   const error = (body as { error?: Partial<ApiError> } | null)?.error;
   return {
     ok: false,
@@ -69,21 +66,21 @@ export async function api<T>(
 }
 
 export const sessionApi = {
-  me: () => api<{ user: User }>('me'),
+  me: () => api('me', apiRoutes.me.response),
   login: (email: string, password: string) =>
-    api<{ user: User }>('login', { method: 'POST', body: { email, password } }),
-  logout: () => api<{ ok: true }>('logout', { method: 'POST' }),
-  setupNeeded: () => api<{ needed: boolean }>('setup'),
-  setup: (input: { token: string; email: string; name: string; password: string }) =>
-    api<{ user: User; planId: string | null }>('setup', { method: 'POST', body: input }),
-  plans: () => api<PlanSummary[]>('plans'),
-  plan: (id: string) => api<PlanInfo>(`plans/${encodeURIComponent(id)}`),
-  createPlan: (input: { name?: string; plan?: Plan }) => api<PlanSummary>('plans', { method: 'POST', body: input }),
+    api('login', apiRoutes.login.response, { method: 'POST', body: { email, password } }),
+  logout: () => api('logout', apiRoutes.logout.response, { method: 'POST' }),
+  setupNeeded: () => api('setup', apiRoutes.setupStatus.response),
+  setup: (input: Required<SetupRequest>) => api('setup', apiRoutes.setup.response, { method: 'POST', body: input }),
+  plans: () => api('plans', apiRoutes.plans.response),
+  plan: (id: string) => api(`plans/${encodeURIComponent(id)}`, apiRoutes.plan.response),
+  createPlan: (input: Omit<CreatePlanRequest, 'plan'> & { plan?: Plan }) =>
+    api('plans', apiRoutes.createPlan.response, { method: 'POST', body: input }),
   invite: (planId: string, role: Role) =>
-    api<{ token: string; path: string }>(`plans/${encodeURIComponent(planId)}/invitations`, {
+    api(`plans/${encodeURIComponent(planId)}/invitations`, apiRoutes.createInvitation.response, {
       method: 'POST',
       body: { role },
     }),
   acceptInvitation: (token: string) =>
-    api<{ planId: string; role: Role }>(`invitations/${encodeURIComponent(token)}/accept`, { method: 'POST' }),
+    api(`invitations/${encodeURIComponent(token)}/accept`, apiRoutes.acceptInvitation.response, { method: 'POST' }),
 };
