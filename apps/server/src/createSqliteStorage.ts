@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocStorage, StoredUpdate } from './DocStorage.ts';
+import { migrateDatabase } from './migrateDatabase.ts';
 
 /** A {@link DocStorage} in one SQLite file, plus the database handle for inspection in tests and tools. */
 export interface SqliteStorage extends DocStorage {
@@ -13,8 +14,6 @@ export interface SqliteStorage extends DocStorage {
   close(): void;
 }
 
-const SCHEMA_VERSION = 1;
-
 /**
  * Opens (or creates) a SQLite file as document storage, with better-sqlite3 (synchronous).
  *
@@ -22,7 +21,8 @@ const SCHEMA_VERSION = 1;
  * before it returns and an acknowledged update survives a SIGKILL or a power cut. One table of updates
  * (room, id autoincrement, data blob, created_at); `compact` replaces a room's prefix of updates by one
  * merged update in one transaction (the merged row keeps the id of the last update it covers, so the
- * log stays in order). All statements are prepared once.
+ * log stays in order). All statements are prepared once. The schema is the data file's list of
+ * migrations (`migrations.ts`), applied on open.
  */
 export function createSqliteStorage(file: string): SqliteStorage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -31,7 +31,7 @@ export function createSqliteStorage(file: string): SqliteStorage {
   database.pragma('synchronous = FULL');
   // A second process on the same file (a restarted server while the old one shuts down) waits, not fails.
   database.pragma('busy_timeout = 5000');
-  migrate(database);
+  migrateDatabase(database);
 
   const selectRoom = database.prepare<[string], { id: number; data: Buffer }>(
     'SELECT id, data FROM updates WHERE room = ? ORDER BY id',
@@ -64,24 +64,6 @@ export function createSqliteStorage(file: string): SqliteStorage {
       if (database.open) database.close();
     },
   };
-}
-
-function migrate(database: Database.Database): void {
-  const version = Number(database.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`the storage file has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
-  }
-  if (version === SCHEMA_VERSION) return;
-  database.exec(`
-    CREATE TABLE IF NOT EXISTS updates (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      room TEXT NOT NULL,
-      data BLOB NOT NULL,
-      created_at INTEGER NOT NULL -- unix milliseconds
-    );
-    CREATE INDEX IF NOT EXISTS updates_room_id ON updates (room, id);
-    PRAGMA user_version = ${SCHEMA_VERSION};
-  `);
 }
 
 /** A plain Uint8Array view of a Buffer (better-sqlite3 returns blobs as Buffers). */

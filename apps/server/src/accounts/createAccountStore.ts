@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { migrateDatabase } from '../migrateDatabase.ts';
 import { isRole, type Role } from '../roleCanWrite.ts';
 
 /** A user account as the server sees it (never the password hash). */
@@ -74,7 +75,8 @@ interface UserRow {
 }
 
 /**
- * Creates the account tables in `db` if they are missing and returns the store. Passwords are hashed
+ * Brings `db` up to the data file's schema (`migrateDatabase`: the accounts tables are migrations
+ * of the one list) and returns the store. Passwords are hashed
  * with scrypt and a per-user random salt (`scrypt$N$r$p$salt$hash`, base64url); session and invitation
  * tokens are stored only as SHA-256 hashes. `now` is injectable for tests.
  */
@@ -82,34 +84,7 @@ export function createAccountStore(
   db: Database.Database,
   { now = () => Date.now() }: { now?: () => number } = {},
 ): AccountStore {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS users (
-      id TEXT PRIMARY KEY,
-      email TEXT UNIQUE NOT NULL COLLATE NOCASE,
-      name TEXT NOT NULL,
-      password_hash TEXT NOT NULL,
-      created_at INTEGER
-    );
-    CREATE TABLE IF NOT EXISTS sessions (
-      token_hash TEXT PRIMARY KEY,
-      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-      expires_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id);
-    CREATE TABLE IF NOT EXISTS plan_members (
-      plan_id TEXT NOT NULL,
-      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-      role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
-      PRIMARY KEY (plan_id, user_id)
-    );
-    CREATE TABLE IF NOT EXISTS invitations (
-      token_hash TEXT PRIMARY KEY,
-      plan_id TEXT NOT NULL,
-      role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
-      expires_at INTEGER NOT NULL,
-      used_by TEXT
-    );
-  `);
+  migrateDatabase(db);
 
   const selectUserByEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
   const selectUserById = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
