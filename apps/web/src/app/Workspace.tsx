@@ -1,30 +1,20 @@
-import { fail, type Plan, type Result } from '@samplan/engine';
+import type { Plan, Result } from '@samplan/engine';
 import type { PlanEdit, PlanStore } from '@samplan/plan-store';
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
-import type { SharedPlan } from '../collab/openSharedPlan.ts';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { createPlanSession } from '../core/createPlanSession.ts';
 import type { Unit } from '../format/amounts.ts';
-import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
-import { storedLanguage } from '../i18n/storedLanguage.ts';
-import type { PlanInfo } from '../session/api.ts';
+import type { Language, MessageKey } from '../i18n/messages.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
+import { useLanguage, usePlan, useProjections, useSettings, useStatus, useT } from './hooks.ts';
+import { type Collab, CollabContext, SessionContext, useCollab, useSession } from './SessionContext.ts';
 
-/** The live co-editing side of a workspace: the shared document and who I am in this plan. */
-export interface Collab {
-  readonly shared: SharedPlan;
-  readonly info: PlanInfo;
-}
+export type { Collab } from './SessionContext.ts';
 
-/** Everything a view needs: the plan and how to edit it, the latest projections, the UI settings. */
+/**
+ * Everything a view needed before the session's hooks: kept for the views not yet moved to
+ * `usePlan`, `useProjections`, `useT`, `useStatus` (it re-renders on any of them).
+ */
 export interface Workspace {
   plan: Plan;
   /** Applies an edit if the plan stays valid; otherwise nothing changes and the issues come back. */
@@ -46,21 +36,36 @@ export interface Workspace {
   readOnly: boolean;
 }
 
-const WorkspaceContext = createContext<Workspace | null>(null);
-
-/** The workspace of the surrounding `WorkspaceProvider`. */
+/** The whole workspace, composed of the session's hooks (prefer the one hook a component needs). */
 export function useWorkspace(): Workspace {
-  const workspace = useContext(WorkspaceContext);
-  if (!workspace) throw new Error('useWorkspace outside WorkspaceProvider');
-  return workspace;
+  const session = useSession();
+  const collab = useCollab();
+  const plan = usePlan();
+  const projections = useProjections();
+  const { unit, language } = useSettings();
+  const [status, announce] = useStatus();
+  const t = useT();
+  return useMemo<Workspace>(
+    () => ({
+      plan,
+      apply: session.apply,
+      engine: session.engine,
+      projections,
+      unit,
+      setUnit: session.settings.setUnit,
+      language,
+      setLanguage: session.settings.setLanguage,
+      t,
+      announce,
+      status,
+      collab,
+      readOnly: session.readOnly,
+    }),
+    [session, plan, projections, unit, language, t, announce, status, collab],
+  );
 }
 
-const readSetting = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
-  const value = globalThis.localStorage?.getItem(key);
-  return allowed.includes(value as T) ? (value as T) : fallback;
-};
-
-/** Connects the store and the engine worker: every plan change is projected, the newest result wins. */
+/** Opens a plan session on the store and the engine worker: every plan change is projected, the newest result wins. */
 export function WorkspaceProvider({
   store,
   engine,
@@ -74,69 +79,26 @@ export function WorkspaceProvider({
   readOnly?: boolean;
   children: ReactNode;
 }) {
-  const plan = useSyncExternalStore(store.subscribe, store.getPlan);
-  const [projections, setProjections] = useState<ProjectResponse | null>(null);
-  const [unit, setUnitState] = useState<Unit>(() => readSetting('samplan.unit', ['tkr', 'kr'], 'tkr'));
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
-  const [status, setStatus] = useState('');
+  const session = useMemo(
+    () => createPlanSession({ store, engine, doc: collab?.shared ?? null, readOnly }),
+    [store, engine, collab, readOnly],
+  );
+  useEffect(() => session.start(), [session]);
+  return (
+    <SessionContext.Provider value={session}>
+      <CollabContext.Provider value={collab}>
+        <DocumentLanguage />
+        {children}
+      </CollabContext.Provider>
+    </SessionContext.Provider>
+  );
+}
 
-  useEffect(() => engine.onResult(setProjections), [engine]);
-  // Ask the worker straight from the store's notification, not after React has rendered: the
-  // worker then computes while the main thread renders and paints the edit.
-  useEffect(() => {
-    const request = () => {
-      const current = store.getPlan();
-      const id = engine.project(
-        current,
-        current.scenarios.map((s) => s.id),
-      );
-      performance.mark('samplan:requested', { detail: id });
-    };
-    request();
-    return store.subscribe(request);
-  }, [engine, store]);
+/** Keeps `<html lang>` in the UI's language. */
+function DocumentLanguage() {
+  const language = useLanguage();
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-
-  const setUnit = useCallback((u: Unit) => {
-    setUnitState(u);
-    globalThis.localStorage?.setItem('samplan.unit', u);
-  }, []);
-  const setLanguage = useCallback((l: Language) => {
-    setLanguageState(l);
-    globalThis.localStorage?.setItem('samplan.language', l);
-  }, []);
-  const t = useCallback(
-    (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values),
-    [language],
-  );
-  const apply = useCallback(
-    (edit: PlanEdit): Result<Plan> => {
-      if (readOnly) return fail({ code: 'read-only', message: translate(language, 'collab.readOnlyRefusal') });
-      performance.mark('samplan:edit');
-      return store.apply(edit);
-    },
-    [store, readOnly, language],
-  );
-
-  const value = useMemo<Workspace>(
-    () => ({
-      plan,
-      apply,
-      engine,
-      projections,
-      unit,
-      setUnit,
-      language,
-      setLanguage,
-      t,
-      announce: setStatus,
-      status,
-      collab,
-      readOnly,
-    }),
-    [plan, apply, engine, projections, unit, setUnit, language, setLanguage, t, status, collab, readOnly],
-  );
-  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+  return null;
 }

@@ -1,7 +1,12 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_READ_ONLY,
+  CLOSE_UNAUTHORIZED,
+  type ConnectionState,
+} from '../core/collab/connectionState.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { CLOSE_FORBIDDEN, CLOSE_READ_ONLY, CLOSE_UNAUTHORIZED, type ConnectionState } from './connectionState.ts';
 import { usePeers } from './usePresence.ts';
 
 /** The header's live part: back to the plans, the connection, who is here, undo and redo. */

@@ -1,11 +1,11 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { App } from '../app/App.tsx';
 import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
+import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from '../core/collab/connectionState.ts';
+import { type OpenFailure, openSharedPlan, type SharedPlan } from '../core/collab/openSharedPlan.ts';
 import { st } from '../i18n/storedLanguage.ts';
 import { canEdit, type PlanInfo } from '../session/api.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connectionState.ts';
-import { type OpenFailure, openSharedPlan, type SharedPlan } from './openSharedPlan.ts';
 import { PresenceContext } from './usePresence.ts';
 
 /** A shared plan in the workspace: opens the document, then the usual views on it, live. */

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { Peer, Presence } from './createPresence.ts';
+import type { Peer, Presence } from '../core/collab/createPresence.ts';
 
 /** The presence of the shared plan (null in the local demo). A context of its own: its value never changes. */
 export const PresenceContext = createContext<Presence | null>(null);

@@ -1,12 +1,7 @@
-import {
-  type CommentAnchor,
-  type CommentThread,
-  replyToThread,
-  setThreadResolved,
-  startThread,
-} from '@samplan/plan-doc';
 import { useState } from 'react';
+import { useSession } from '../app/SessionContext.ts';
 import { useWorkspace } from '../app/Workspace.tsx';
+import type { CommentAnchor, CommentThread } from '../core/docModel.ts';
 import { canComment } from '../session/api.ts';
 import { type Mentionable, MentionTextarea, mentionsIn } from './MentionTextarea.tsx';
 import './comments.css';
@@ -106,21 +101,18 @@ function NewThread({
   onDone: () => void;
 }) {
   const { collab, t, announce } = useWorkspace();
+  const comments = useSession().comments;
   const [text, setText] = useState('');
   const [error, setError] = useState('');
-  if (!collab) return null;
-  const { shared, info } = collab;
+  if (!collab || !comments) return null;
+  const { info } = collab;
   return (
     <form
       className="new-thread"
       data-testid="new-thread"
       onSubmit={(e) => {
         e.preventDefault();
-        const written = startThread(
-          shared.doc,
-          { anchor, author: info.user, text, mentions: mentionsIn(text, people) },
-          shared.origin,
-        );
+        const written = comments.start({ anchor, author: info.user, text, mentions: mentionsIn(text, people) });
         if (!written.ok) {
           setError(written.errors[0]?.message ?? '');
           return;
@@ -173,10 +165,11 @@ function ThreadView({
   may: boolean;
 }) {
   const { collab, t, language, announce } = useWorkspace();
+  const comments = useSession().comments;
   const [reply, setReply] = useState('');
   const [error, setError] = useState('');
-  if (!collab) return null;
-  const { shared, info } = collab;
+  if (!collab || !comments) return null;
+  const { info } = collab;
   const names = new Map(info.members.map((m) => [m.id, m.name]));
   return (
     <li
@@ -212,12 +205,11 @@ function ThreadView({
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                const written = replyToThread(
-                  shared.doc,
-                  thread.id,
-                  { author: info.user, text: reply, mentions: mentionsIn(reply, people) },
-                  shared.origin,
-                );
+                const written = comments.reply(thread.id, {
+                  author: info.user,
+                  text: reply,
+                  mentions: mentionsIn(reply, people),
+                });
                 if (!written.ok) setError(written.errors[0]?.message ?? '');
                 else {
                   setReply('');
@@ -249,7 +241,7 @@ function ThreadView({
             type="button"
             data-testid={thread.resolved ? 'reopen' : 'resolve'}
             onClick={() => {
-              setThreadResolved(shared.doc, thread.id, thread.resolved ? null : info.user, shared.origin);
+              comments.setResolved(thread.id, thread.resolved ? null : info.user);
               announce(thread.resolved ? t('comments.reopened') : t('comments.resolvedNow'));
             }}
           >

@@ -1,6 +1,6 @@
-import { type CommentAnchor, unresolvedBySection } from '@samplan/plan-doc';
 import { useMemo, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { type CommentAnchor, unresolvedBySection } from '../core/docModel.ts';
 import { canComment } from '../session/api.ts';
 import { useOutline } from '../text/useOutline.ts';
 import { CommentsPanel } from './CommentsPanel.tsx';
@@ -14,9 +14,8 @@ type Target = 'line' | 'scenario';
  */
 export function CommentsView() {
   const { collab, plan, t } = useWorkspace();
-  const doc = collab?.shared.doc ?? null;
-  const threads = useCommentThreads(doc);
-  const sections = useOutline(doc);
+  const threads = useCommentThreads();
+  const sections = useOutline();
   const [section, setSection] = useState<string | null>(null);
   const [target, setTarget] = useState<Target>('line');
   const [choice, setChoice] = useState('');

@@ -1,19 +1,13 @@
-import { type CommentThread, commentsRoot, readThreads } from '@samplan/plan-doc';
-import { useEffect, useState } from 'react';
-import type * as Y from 'yjs';
+import { useSyncExternalStore } from 'react';
+import { useSession } from '../app/SessionContext.ts';
+import type { CommentThread } from '../core/docModel.ts';
 
 const NONE: readonly CommentThread[] = [];
+const noSubscription = () => () => {};
+const none = () => NONE;
 
-/** The document's comment threads, live (re-read when anything under the comments root changes). */
-export function useCommentThreads(doc: Y.Doc | null): readonly CommentThread[] {
-  const [threads, setThreads] = useState<readonly CommentThread[]>(() => (doc ? readThreads(doc).threads : NONE));
-  useEffect(() => {
-    if (!doc) return;
-    const root = commentsRoot(doc);
-    const read = () => setThreads(readThreads(doc).threads);
-    read();
-    root.observeDeep(read);
-    return () => root.unobserveDeep(read);
-  }, [doc]);
-  return threads;
+/** The shared plan's comment threads, live (none in the local demo). */
+export function useCommentThreads(): readonly CommentThread[] {
+  const threads = useSession().comments?.threads;
+  return useSyncExternalStore(threads?.subscribe ?? noSubscription, threads?.get ?? none);
 }

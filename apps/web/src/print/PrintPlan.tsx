@@ -1,6 +1,7 @@
-import { type PlanSection, type PlanVersion, readVersions } from '@samplan/plan-doc';
 import { useEffect, useState } from 'react';
+import { useSession } from '../app/SessionContext.ts';
 import { useWorkspace } from '../app/Workspace.tsx';
+import type { PlanSection, PlanVersion } from '../core/docModel.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { SectionEditor } from '../text/SectionEditor.tsx';
 import { useOutline } from '../text/useOutline.ts';
@@ -18,11 +19,11 @@ const dateSv = (d: Date) => d.toLocaleDateString('sv-SE', { year: 'numeric', mon
  * by chromium; `html[data-print-ready]` tells it when everything is on the page.
  */
 export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
-  const { t, plan, projections, engine, collab } = useWorkspace();
+  const { t, plan, projections, engine } = useWorkspace();
   const findingText = useFindingText();
-  const doc = collab?.shared.doc ?? null;
-  const sections = useOutline(doc);
-  const [version] = useState<PlanVersion | null>(() => (doc ? (readVersions(doc).versions[0] ?? null) : null));
+  const versions = useSession().versions;
+  const sections = useOutline();
+  const [version] = useState<PlanVersion | null>(() => versions?.list.get().versions[0] ?? null);
   const scenario = scenarioId === null ? null : plan.scenarios.find((s) => s.id === scenarioId);
   const result = projections?.results.find((r) => r.id === (scenarioId ?? null));
   const current = projections !== null && projections.requestId >= engine.latestRequest();
@@ -62,7 +63,7 @@ export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
   }, [plan.name, t]);
 
   if (problem) return <p role="alert">{problem}</p>;
-  if (!result?.ok || !doc) return <p role="status">{t('app.computing')}</p>;
+  if (!result?.ok || !versions) return <p role="status">{t('app.computing')}</p>;
   const scenarioName = scenario?.name ?? t('text.baseScenario');
   const hasGoals = sections.some((s) => s.kind === 'goals');
   const hasBudget = sections.some((s) => s.kind === 'budget');

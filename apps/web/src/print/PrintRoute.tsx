@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
-import { openSharedPlan, type SharedPlan } from '../collab/openSharedPlan.ts';
+import { openSharedPlan, type SharedPlan } from '../core/collab/openSharedPlan.ts';
 import { st } from '../i18n/storedLanguage.ts';
 import { type PlanInfo, sessionApi } from '../session/api.ts';
 import { ScenarioOptions } from '../views/ScenarioOptions.tsx';

@@ -1,18 +1,12 @@
-import {
-  addSection,
-  type CommentAnchor,
-  moveSection,
-  removeSection,
-  renameSection,
-  unresolvedBySection,
-} from '@samplan/plan-doc';
 import { useEffect, useMemo, useState } from 'react';
+import { useSession } from '../app/SessionContext.ts';
 import { useWorkspace } from '../app/Workspace.tsx';
-import { colorFor } from '../collab/createPresence.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { useCommentThreads } from '../comments/useCommentThreads.ts';
+import { colorFor } from '../core/collab/createPresence.ts';
+import { type CommentAnchor, unresolvedBySection } from '../core/docModel.ts';
+import type { HighlightRange } from '../core/text/CommentHighlights.ts';
 import { canComment, canEdit } from '../session/api.ts';
-import type { HighlightRange } from './CommentHighlights.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { useOutline } from './useOutline.ts';
 
@@ -24,9 +18,9 @@ const sectionFromHash = () => new URLSearchParams(location.hash.split('?')[1] ??
  */
 export function PlanTextView() {
   const { collab, t, announce } = useWorkspace();
-  const doc = collab?.shared.doc ?? null;
-  const sections = useOutline(doc);
-  const threads = useCommentThreads(doc);
+  const text = useSession().text;
+  const sections = useOutline();
+  const threads = useCommentThreads();
   const [chosen, setChosen] = useState<string | null>(sectionFromHash);
   const [draft, setDraft] = useState<CommentAnchor | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
@@ -55,7 +49,7 @@ export function PlanTextView() {
     collab?.shared.presence.setFocus('text', section ? `section/${section.id}` : null);
   }, [collab, section]);
 
-  if (!collab || !doc) return <p>{t('text.sharedOnly')}</p>;
+  if (!collab || !text) return <p>{t('text.sharedOnly')}</p>;
   const { info, shared } = collab;
   const editable = canEdit(info.role);
   const user = { id: info.user.id, name: info.user.name, role: info.role, color: colorFor(info.user.id) };
@@ -103,7 +97,7 @@ export function PlanTextView() {
             type="button"
             data-testid="add-section"
             onClick={() => {
-              const id = addSection(doc, t('text.newSection'), section.id, shared.origin);
+              const id = text.add(t('text.newSection'), section.id);
               setChosen(id);
               setRenaming(id);
               announce(t('text.sectionAdded'));
@@ -120,7 +114,7 @@ export function PlanTextView() {
               onSubmit={(e) => {
                 e.preventDefault();
                 const title = new FormData(e.currentTarget).get('title');
-                renameSection(doc, section.id, String(title ?? ''), shared.origin);
+                text.rename(section.id, String(title ?? ''));
                 setRenaming(null);
               }}
             >
@@ -138,17 +132,17 @@ export function PlanTextView() {
               <button type="button" onClick={() => setRenaming(section.id)}>
                 {t('text.rename')}
               </button>
-              <button type="button" onClick={() => moveSection(doc, section.id, -1, shared.origin)}>
+              <button type="button" onClick={() => text.move(section.id, -1)}>
                 {t('text.moveUp')}
               </button>
-              <button type="button" onClick={() => moveSection(doc, section.id, 1, shared.origin)}>
+              <button type="button" onClick={() => text.move(section.id, 1)}>
                 {t('text.moveDown')}
               </button>
               <button
                 type="button"
                 onClick={() => {
                   if (!globalThis.confirm(t('text.removeConfirm', { title: section.title }))) return;
-                  removeSection(doc, section.id, shared.origin);
+                  text.remove(section.id);
                   setChosen(null);
                 }}
               >

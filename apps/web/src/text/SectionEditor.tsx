@@ -1,4 +1,3 @@
-import type { PlanSection } from '@samplan/plan-doc';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TableKit } from '@tiptap/extension-table';
@@ -6,9 +5,14 @@ import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
-import type { Awareness } from 'y-protocols/awareness';
 import { useWorkspace } from '../app/Workspace.tsx';
-import { CommentHighlights, commentHighlightsKey, type HighlightRange, relativeRange } from './CommentHighlights.ts';
+import type { Awareness, PlanSection } from '../core/docModel.ts';
+import {
+  CommentHighlights,
+  commentHighlightsKey,
+  type HighlightRange,
+  relativeRange,
+} from '../core/text/CommentHighlights.ts';
 import { FigureDialog } from './FigureDialog.tsx';
 import { LiveFigure } from './LiveFigure.ts';
 import './planText.css';

@@ -1,11 +1,11 @@
 import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { useWorkspace } from '../app/Workspace.tsx';
+import { docStorage } from '../core/uncertainty/docStorage.ts';
 import { LabelledField } from '../goals/LabelledField.tsx';
 import { canEdit } from '../session/api.ts';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
 import { DrawsBehind } from './DrawsBehind.tsx';
-import { docStorage } from './docStorage.ts';
 import { FanChart } from './FanChart.tsx';
 import { LeverRanges } from './LeverRanges.tsx';
 import { countText, shareText } from './leverText.ts';

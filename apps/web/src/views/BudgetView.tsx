@@ -9,7 +9,9 @@ import {
 } from '@samplan/engine';
 import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
+import { usePlan, useProjections, useSettings, useT } from '../app/hooks.ts';
+import { useSession } from '../app/SessionContext.ts';
+import type { Workspace } from '../app/Workspace.tsx';
 import { OpeningEquity } from '../features/opening-equity/OpeningEquity.tsx';
 import { PlanYears } from '../features/plan-years/PlanYears.tsx';
 import { percentText, readPercent, showAmount, type Unit } from '../format/amounts.ts';
@@ -93,8 +95,13 @@ const lineIds = (plan: Plan): string[] => [
 
 /** The budget editor: revenue, costs by category, opening equity, assumptions and limits. */
 export function BudgetView() {
-  const workspace = useWorkspace();
-  const { plan, apply, unit, t, announce, language } = workspace;
+  const session = useSession();
+  const plan = usePlan();
+  const projections = useProjections();
+  const { unit, language } = useSettings();
+  const t = useT();
+  const announce = session.status.set;
+  const apply = session.apply;
   const years = plan.years;
   const yearsKey = years.join(',');
   const helpId = useId();
@@ -102,7 +109,7 @@ export function BudgetView() {
   const costHeadingId = useId();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: yearsKey stands for years (a new array after every edit).
-  const projected = useMemo(() => projectedAmounts(workspace, years), [workspace.projections, yearsKey]);
+  const projected = useMemo(() => projectedAmounts({ projections }, years), [projections, yearsKey]);
   const computed = (collection: LineCollection, id: string): Values =>
     projected.get(rowKey(collection, id)) ?? years.map(() => undefined);
   const stored = (amounts: Record<string, string> | undefined): Values => years.map((y) => amounts?.[String(y)]);
@@ -245,23 +252,18 @@ export function BudgetView() {
     return null;
   };
 
-  /** Adds an ESF project and its revenue line (two edits); null, or why it could not be added. */
+  /** Adds an ESF project and its revenue line (one batch edit); null, or why it could not be added. */
   const addEsfProject = (name: string, status: EsfProject['status']): string | null => {
     const ids = lineIds(plan);
     const projectId = newLineId(name, ids);
     const lineName = t('budget.esfLineName', { name });
     const lineId = newLineId(lineName, [...ids, projectId]);
-    const put = apply({ type: 'put-esf-project', project: { id: projectId, name, status } });
-    if (!put.ok) return put.errors[0]?.message ?? t('budget.nameRequired');
-    const added = apply({
-      type: 'add-line',
-      collection: 'revenues',
-      line: { id: lineId, kind: 'esf', name: lineName, project: projectId, amounts: {} },
-    });
-    if (!added.ok) {
-      apply({ type: 'remove-esf-project', id: projectId });
-      return added.errors[0]?.message ?? t('budget.nameRequired');
-    }
+    // One transaction: the project and its line are added together, or neither is.
+    const added = session.budget.addEsfProject(
+      { id: projectId, name, status },
+      { id: lineId, kind: 'esf', name: lineName, project: projectId, amounts: {} },
+    );
+    if (!added.ok) return added.errors[0]?.message ?? t('budget.nameRequired');
     const first = years[0];
     if (first !== undefined) pendingFocus.current = { cell: { row: rowKey('revenues', lineId), year: first } };
     announce(t('budget.esfAdded', { name }));

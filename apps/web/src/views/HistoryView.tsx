@@ -1,34 +1,15 @@
 import type { YearJson } from '@samplan/engine';
-import { type PlanVersion, readVersions, saveVersion, versionsRoot } from '@samplan/plan-doc';
 import { createLocalPlanStore } from '@samplan/plan-store';
 import { type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useSession } from '../app/SessionContext.ts';
 import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
-import type { SharedPlan } from '../collab/openSharedPlan.ts';
+import type { PlanVersion } from '../core/docModel.ts';
+import type { VersionCommands } from '../core/versions/createVersionCommands.ts';
 import { showAmount } from '../format/amounts.ts';
 import { createEngineClient, type EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 import { BudgetView } from './BudgetView.tsx';
 import { signedDifference } from './compareRows.ts';
-
-/** The versions saved in the shared document, re-read when they change (a stable snapshot between changes). */
-function useVersions(shared: SharedPlan) {
-  const subscription = useMemo(() => {
-    let snapshot = readVersions(shared.doc);
-    const root = versionsRoot(shared.doc);
-    return {
-      get: () => snapshot,
-      subscribe(listener: () => void) {
-        const observer = () => {
-          snapshot = readVersions(shared.doc);
-          listener();
-        };
-        root.observe(observer);
-        return () => root.unobserve(observer);
-      },
-    };
-  }, [shared]);
-  return useSyncExternalStore(subscription.subscribe, subscription.get);
-}
 
 const dateTime = (iso: string, language: string) =>
   new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,13 +20,13 @@ const dateTime = (iso: string, language: string) =>
  */
 export function HistoryView() {
   const { collab } = useWorkspace();
-  return collab ? <History collab={collab} /> : null;
+  const versions = useSession().versions;
+  return collab && versions ? <History collab={collab} commands={versions} /> : null;
 }
 
-function History({ collab }: { collab: Collab }) {
+function History({ collab, commands }: { collab: Collab; commands: VersionCommands }) {
   const { t, language, plan, apply, announce, readOnly } = useWorkspace();
-  const shared = collab.shared;
-  const { versions, issues } = useVersions(shared);
+  const { versions, issues } = useSyncExternalStore(commands.list.subscribe, commands.list.get);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<{ id: string; mode: 'view' | 'compare' } | null>(null);
@@ -54,7 +35,7 @@ function History({ collab }: { collab: Collab }) {
   const onSave = (e: FormEvent) => {
     e.preventDefault();
     const chosen = name.trim() || t('history.defaultName', { date: new Date().toLocaleDateString('sv-SE') });
-    const saved = saveVersion(shared.doc, { name: chosen, savedBy: collab.info.user.name, plan }, shared.origin);
+    const saved = commands.save({ name: chosen, savedBy: collab.info.user.name, plan });
     if (!saved.ok) {
       setError(saved.errors[0]?.message ?? '');
       return;

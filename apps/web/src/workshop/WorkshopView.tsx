@@ -1,21 +1,7 @@
 import type { Change, Plan, Scenario } from '@samplan/engine';
-import {
-  ensureWorkshop,
-  pin,
-  proposalTitle,
-  propose,
-  savePinned,
-  setLive,
-  showSideBySide,
-  unpin,
-  unvote,
-  vote,
-  type Workshop,
-  type WorkshopProposal,
-  type WorkshopScenario,
-} from '@samplan/plan-doc';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Collab, useWorkspace } from '../app/Workspace.tsx';
+import { proposalTitle, type Workshop, type WorkshopProposal, type WorkshopScenario } from '../core/docModel.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -23,7 +9,7 @@ import { canComment, canEdit } from '../session/api.ts';
 import { ClosingEquityTable } from '../views/ClosingEquityTable.tsx';
 import { EquityChart } from '../views/EquityChart.tsx';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
-import { useScenarioProjections, useThrottled, useWorkshop } from './useWorkshop.ts';
+import { useScenarioProjections, useThrottled, useWorkshop, useWorkshopCommands } from './useWorkshop.ts';
 import {
   type EsfDecision,
   LEVER_RANGES,
@@ -57,22 +43,23 @@ export function WorkshopView() {
 
 function WorkshopScreen({ collab }: { collab: Collab }) {
   const { t, plan, engine, unit } = useWorkspace();
-  const { doc, origin, provider } = collab.shared;
+  const { provider } = collab.shared;
+  const ws = useWorkshopCommands();
   const presents = canEdit(collab.info.role);
   const participates = canComment(collab.info.role);
-  const { workshop, invalid } = useWorkshop(doc, plan);
+  const { workshop, invalid } = useWorkshop(ws, plan);
   const [presenterMode, setPresenterMode] = useState(false);
 
   // The presenter's client creates the workshop's maps, once the document is synced with the server.
   useEffect(() => {
     if (!presents) return;
     const ensure = (synced: boolean) => {
-      if (synced) ensureWorkshop(doc, origin);
+      if (synced) ws.ensure();
     };
     if (provider.synced) ensure(true);
     provider.on('sync', ensure);
     return () => provider.off('sync', ensure);
-  }, [presents, doc, origin, provider]);
+  }, [presents, ws, provider]);
 
   const shown = workshop.shown.flatMap((id) => workshop.proposals.filter((p) => p.id === id));
   const sideBySide = shown.length === 2 ? shown : [];
@@ -116,14 +103,9 @@ function WorkshopScreen({ collab }: { collab: Collab }) {
       </p>
 
       <div className="workshop-stage-row">
-        {presents && presenterMode && <PresenterLevers collab={collab} live={workshop.live} />}
+        {presents && presenterMode && <PresenterLevers live={workshop.live} />}
         {sideBySide.length === 2 ? (
-          <SideBySide
-            collab={collab}
-            proposals={sideBySide}
-            results={sideBySide.map((p) => resultOf(p.id))}
-            presents={presents}
-          />
+          <SideBySide proposals={sideBySide} results={sideBySide.map((p) => resultOf(p.id))} presents={presents} />
         ) : (
           <LiveStage live={workshop.live} base={resultOf(null)} result={resultOf(LIVE_ID)} unit={unit} />
         )}
@@ -171,9 +153,9 @@ function useAnnouncement(
 }
 
 /** The presenter's levers: each move is shown at once here and written (throttled) as the live scenario. */
-function PresenterLevers({ collab, live }: { collab: Collab; live: WorkshopScenario | null }) {
+function PresenterLevers({ live }: { live: WorkshopScenario | null }) {
   const { t, plan, announce } = useWorkspace();
-  const { doc, origin } = collab.shared;
+  const ws = useWorkshopCommands();
   const current = live?.changes ?? NO_CHANGES;
   const [draft, setDraft] = useState<readonly Change[] | null>(null);
   // Once the document has what was set here, show the document again (another presenter may move on).
@@ -182,7 +164,7 @@ function PresenterLevers({ collab, live }: { collab: Collab; live: WorkshopScena
     setDraft((latest) => (latest && sameLevers(plan, latest, current) ? null : latest));
   }, [current, plan]);
   const write = useThrottled((changes: readonly Change[]) => {
-    const written = setLive(doc, plan, { name: t('workshop.liveName'), changes }, origin);
+    const written = ws.setLive(plan, { name: t('workshop.liveName'), changes });
     if (!written.ok) announce(written.errors[0]?.message ?? '');
   }, LIVE_WRITE_MS);
   const change = (next: readonly Change[]) => {
@@ -355,29 +337,23 @@ function LiveStage({
 
 /** Two proposals side by side: closing equity per year, one chart for both, and each one's findings. */
 function SideBySide({
-  collab,
   proposals,
   results,
   presents,
 }: {
-  collab: Collab;
   proposals: readonly WorkshopProposal[];
   results: readonly (ScenarioProjection | undefined)[];
   presents: boolean;
 }) {
   const { t, plan, unit } = useWorkspace();
+  const ws = useWorkshopCommands();
   const computed = results.filter((r): r is Computed => r?.ok === true);
   return (
     <section className="workshop-stage" aria-labelledby="workshop-side-heading" data-testid="workshop-side-by-side">
       <h2 id="workshop-side-heading">{t('workshop.sideBySide')}</h2>
       {presents && (
         <p>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => showSideBySide(collab.shared.doc, [], collab.shared.origin)}
-            data-testid="back-to-live"
-          >
+          <button type="button" className="secondary" onClick={() => ws.showSideBySide([])} data-testid="back-to-live">
             {t('workshop.backToLive')}
           </button>
         </p>
@@ -443,6 +419,7 @@ function Findings({ result, level, testId }: { result: Computed; level: 3 | 4; t
 /** A participant's proposal: the same levers, a name, and "Föreslå". */
 function ProposalForm({ collab }: { collab: Collab }) {
   const { t, plan, announce } = useWorkspace();
+  const ws = useWorkshopCommands();
   const [changes, setChanges] = useState<readonly Change[]>(NO_CHANGES);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -451,12 +428,7 @@ function ProposalForm({ collab }: { collab: Collab }) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const { user } = collab.info;
-    const written = propose(
-      collab.shared.doc,
-      plan,
-      { author: { id: user.id, name: user.name }, name, changes },
-      collab.shared.origin,
-    );
+    const written = ws.propose(plan, { author: { id: user.id, name: user.name }, name, changes });
     if (!written.ok) {
       setError(written.errors[0]?.message ?? t('scenarios.invalid'));
       return;
@@ -510,7 +482,7 @@ function Proposals({
   participates: boolean;
 }) {
   const { t, plan } = useWorkspace();
-  const { doc, origin } = collab.shared;
+  const ws = useWorkshopCommands();
   const userId = collab.info.user.id;
   const [picked, setPicked] = useState<readonly string[]>(() => workshop.shown);
   const chosen = picked.filter((id) => workshop.proposals.some((p) => p.id === id));
@@ -547,7 +519,7 @@ function Proposals({
                       type="button"
                       className={mine ? '' : 'secondary'}
                       aria-pressed={mine}
-                      onClick={() => (mine ? unvote(doc, p.id, userId, origin) : vote(doc, p.id, userId, origin))}
+                      onClick={() => (mine ? ws.unvote(p.id, userId) : ws.vote(p.id, userId))}
                       data-testid="proposal-vote"
                     >
                       {t('workshop.vote')}
@@ -559,7 +531,7 @@ function Proposals({
                       type="button"
                       className={pinned ? '' : 'secondary'}
                       aria-pressed={pinned}
-                      onClick={() => (pinned ? unpin(doc, p.id, origin) : pin(doc, p.id, origin))}
+                      onClick={() => (pinned ? ws.unpin(p.id) : ws.pin(p.id))}
                       data-testid="proposal-pin"
                     >
                       {t('workshop.pin')}
@@ -593,7 +565,7 @@ function Proposals({
             type="button"
             disabled={chosen.length !== 2}
             aria-describedby={chosen.length !== 2 ? 'pick-two' : undefined}
-            onClick={() => showSideBySide(doc, chosen, origin)}
+            onClick={() => ws.showSideBySide(chosen)}
             data-testid="show-side-by-side"
           >
             {t('workshop.showSideBySide')}
@@ -612,6 +584,7 @@ function Proposals({
 /** Saves the pinned proposals into the plan, with a named version. */
 function SavePinned({ collab, pinned }: { collab: Collab; pinned: number }) {
   const { t, plan, announce } = useWorkspace();
+  const ws = useWorkshopCommands();
   const [name, setName] = useState(() =>
     t('workshop.defaultVersion', { date: new Date().toLocaleDateString('sv-SE') }),
   );
@@ -619,12 +592,7 @@ function SavePinned({ collab, pinned }: { collab: Collab; pinned: number }) {
   const nameId = useId();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const saved = savePinned(
-      collab.shared.doc,
-      plan,
-      { versionName: name, savedBy: collab.info.user.name },
-      collab.shared.origin,
-    );
+    const saved = ws.savePinned(plan, { versionName: name, savedBy: collab.info.user.name });
     if (!saved.ok) {
       const [first] = saved.errors;
       setResult({

@@ -1,24 +1,19 @@
 import type { Plan, Scenario } from '@samplan/engine';
-import { readWorkshop, type Workshop, workshopRoot } from '@samplan/plan-doc';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type * as Y from 'yjs';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useSession } from '../app/SessionContext.ts';
+import type { Workshop } from '../core/docModel.ts';
+import type { WorkshopCommands } from '../core/workshop/createWorkshopCommands.ts';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 
-/** The document's workshop, read against `plan`, live (re-read when anything under the workshop root changes). */
-export function useWorkshop(doc: Y.Doc, plan: Plan): { workshop: Workshop; invalid: number } {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const root = workshopRoot(doc);
-    const changed = () => setVersion((v) => v + 1);
-    root.observeDeep(changed);
-    return () => root.unobserveDeep(changed);
-  }, [doc]);
+/** The shared plan's workshop, read against `plan`, live (re-read when anything under the workshop root changes). */
+export function useWorkshop(workshop: WorkshopCommands, plan: Plan): { workshop: Workshop; invalid: number } {
+  const version = useSyncExternalStore(workshop.changes.subscribe, workshop.changes.get);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the document changed.
   return useMemo(() => {
-    const { workshop, issues } = readWorkshop(doc, plan);
-    return { workshop, invalid: issues.length };
-  }, [doc, plan, version]);
+    const { workshop: read, issues } = workshop.read(plan);
+    return { workshop: read, invalid: issues.length };
+  }, [workshop, plan, version]);
 }
 
 /**
@@ -84,4 +79,11 @@ export function useThrottled<T>(write: (value: T) => void, ms: number): (value: 
     },
     [ms],
   );
+}
+
+/** The workshop commands of the shared plan; only inside the workshop of a shared plan. */
+export function useWorkshopCommands(): WorkshopCommands {
+  const workshop = useSession().workshop;
+  if (!workshop) throw new Error('useWorkshopCommands outside a shared plan');
+  return workshop;
 }

@@ -1,7 +1,6 @@
 import { type Grid, proposeLayoutMapping } from '@samplan/budget-layout';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { docLayoutMappingMemory, mappingToReview, storageLayoutMappingMemory } from './layoutMappingMemory.ts';
+import { mappingToReview, storageLayoutMappingMemory } from './layoutMappingMemory.ts';
 
 /** A sheet as rows of cells, each cell's column its place in the row. */
 const grid = (rows: string[][]): Grid =>
@@ -26,20 +25,6 @@ const propose = (g: Grid) => {
 };
 
 describe('the saved layout mapping', () => {
-  it('is kept in a shared plan’s document for every member; only owners and editors write it', () => {
-    const doc = new Y.Doc();
-    const mapping = propose(sheet()).mapping;
-    const reader = docLayoutMappingMemory(doc, 'r', false);
-    reader.remember(mapping);
-    expect(reader.recall()).toBeNull();
-    docLayoutMappingMemory(doc, 'e', true).remember(mapping);
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-    expect(docLayoutMappingMemory(other, 'o', false).recall()).toEqual(mapping);
-    other.getMap('imports').set('budget', JSON.stringify({ version: 99 }));
-    expect(docLayoutMappingMemory(other, 'o', false).recall()).toBeNull();
-  });
-
   it('is kept in storage per plan and forgotten when it is not a mapping', () => {
     const store = new Map<string, string>();
     const storage = {

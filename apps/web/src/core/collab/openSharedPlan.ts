@@ -3,7 +3,7 @@ import { createUndoManager, createYjsPlanStore, docToPlan, type YjsPlanStore } f
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { Role, User } from '../session/api.ts';
+import type { Role, User } from '../../session/api.ts';
 import { type ConnectionStore, createConnectionStore } from './connectionState.ts';
 import { createPresence, type Presence } from './createPresence.ts';
 
