@@ -1,7 +1,7 @@
+import type { PlanInfo } from '@samplan/api-contract';
 import { createContext, useContext } from 'react';
 import type { SharedPlan } from '../core/collab/openSharedPlan.ts';
 import type { PlanSession } from '../core/createPlanSession.ts';
-import type { PlanInfo } from '../session/api.ts';
 
 /** The live co-editing side of a workspace: the shared document and who I am in this plan. */
 export interface Collab {

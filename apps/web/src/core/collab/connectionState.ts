@@ -1,3 +1,4 @@
+import { closeCodes } from '@samplan/api-contract';
 import type { WebsocketProvider } from 'y-websocket';
 
 /**
@@ -9,10 +10,10 @@ export type ConnectionState =
   | { readonly status: 'online' | 'syncing' | 'offline' }
   | { readonly status: 'closed'; readonly code: number; readonly reason: string };
 
-/** The server's close codes the workspace explains (see @samplan/server `closeCodes`). */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_READ_ONLY = 4409;
+/** The server's close codes the workspace explains (the contract's `closeCodes`, which the server sends). */
+export const CLOSE_UNAUTHORIZED = closeCodes.Unauthorized;
+export const CLOSE_FORBIDDEN = closeCodes.Forbidden;
+export const CLOSE_READ_ONLY = closeCodes.ReadOnly;
 
 /** An external store (for `useSyncExternalStore`) of a provider's connection state. */
 export interface ConnectionStore {

@@ -1,5 +1,5 @@
+import type { Role } from '@samplan/api-contract';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Role } from '../../session/api.ts';
 
 /** Another person in the plan right now, from their awareness state. */
 export interface Peer {

@@ -1,9 +1,9 @@
+import type { Role, User } from '@samplan/api-contract';
 import type { Issue } from '@samplan/engine';
 import { createUndoManager, createYjsPlanStore, docToPlan, type YjsPlanStore } from '@samplan/plan-doc';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { Role, User } from '../../session/api.ts';
 import { type ConnectionStore, createConnectionStore } from './connectionState.ts';
 import { createPresence, type Presence } from './createPresence.ts';
 
