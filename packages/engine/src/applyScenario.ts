@@ -17,7 +17,8 @@ export interface ScenarioAmounts {
   utilization: Rate;
 }
 
-interface EsfOutcome {
+/** An ESF project's outcome in a scenario. */
+export interface EsfOutcome {
   runs: boolean;
   share: Rate;
   scaleCosts: boolean;
@@ -26,17 +27,46 @@ interface EsfOutcome {
 
 const rt = (text: string): Rate => parseRate(text) ?? rate(0);
 const NO_LINES: ReadonlySet<string> = new Set();
-type LineEdit = Extract<Change, { type: 'insats-stop' | 'insats-start' | 'insats-extend' | 'insats-scale' }>;
+/** A change to one insats's months or size. */
+export type LineEdit = Extract<Change, { type: 'insats-stop' | 'insats-start' | 'insats-extend' | 'insats-scale' }>;
 
 /** Index of the first plan year a change applies to (years before the horizon clamp to 0). */
 const fromIndex = (years: readonly number[], fromYear: number): number =>
   Math.max(0, fromYear - (years[0] ?? fromYear));
 
 /**
- * Applies a scenario's changes (parents first, in order) to a compiled plan. Pure: the compiled
- * plan is not modified; unchanged lines share their arrays with it.
+ * What a scenario's changes resolve to before any line is costed: member amounts, the ESF outcome
+ * per project, utilization, indexation and PO-påslag in force, the stops/starts/scales per line and
+ * the new insatser. A cost line's amounts depend only on the line and these terms
+ * (`effectiveCost`), which is what lets a projection re-cost only the lines an edit touched.
  */
-export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): ScenarioAmounts {
+export interface ScenarioTerms {
+  members: Ore[][];
+  utilization: Rate;
+  indexation: Rate;
+  employerAddOn: Rate;
+  lineUtilization: ReadonlyMap<string, Rate>;
+  esf: ReadonlyMap<string, EsfOutcome>;
+  edits: ReadonlyMap<string, LineEdit[]>;
+  newLines: CompiledCost[];
+  staffChanged: boolean;
+  /** Shared zeros per year (never written): a line that does not run. */
+  zeros: Ore[];
+}
+
+const zeroCache = new WeakMap<readonly number[], Ore[]>();
+/** One array of zeros per plan years, shared (never written): the amounts of a line that does not run. */
+function zerosFor(years: readonly number[]): Ore[] {
+  let zeros = zeroCache.get(years);
+  if (!zeros) {
+    zeros = years.map(() => 0 as Ore);
+    zeroCache.set(years, zeros);
+  }
+  return zeros;
+}
+
+/** Resolves a scenario's changes (parents first, in order) against a compiled plan; no line is costed. */
+export function scenarioTerms(cp: CompiledPlan, changes: readonly Change[]): ScenarioTerms {
   const { years } = cp;
   let utilization = cp.assumptions.utilization;
   let indexation = cp.assumptions.indexation;
@@ -92,51 +122,87 @@ export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): Sce
         assertNever(change, 'change');
     }
   }
-
   const staffChanged = indexation !== cp.assumptions.indexation || employerAddOn !== cp.assumptions.employerAddOn;
-  const costLines = newLines.length ? [...cp.costs, ...newLines] : cp.costs;
-  const zeros = years.map(() => 0 as Ore);
-  const costs = new Array<Ore[]>(costLines.length);
-  for (let j = 0; j < costLines.length; j++) costs[j] = effectiveCost(costLines[j] as CompiledCost);
-  function effectiveCost(line: CompiledCost): Ore[] {
-    const outcome = line.project === undefined ? undefined : esf.get(line.project);
-    if (outcome && !outcome.runs && !outcome.keep.has(line.id)) return zeros;
-    let common = (lineUtilization.size ? lineUtilization.get(line.id) : undefined) ?? line.utilization;
-    if (common === undefined) common = line.categoryIndex <= 1 ? utilization : ONE;
-    if (outcome?.runs && outcome.scaleCosts) common = mulRates(common, outcome.share);
-    const lineEdits = edits.size ? edits.get(line.id) : undefined;
-    let gross =
-      line.staff && staffChanged
-        ? staffAmounts(line.staff, years, monthsOf(line.mask, years.length), indexation, employerAddOn)
-        : line.amounts;
-    if (!lineEdits) return isOne(common) ? gross : gross.map((g) => applyRate(g, common));
-    let mask = line.mask;
-    const factors: Rate[] = years.map(() => ONE);
-    for (const edit of lineEdits) {
-      if (edit.type === 'insats-scale') {
-        const share = rt(edit.share);
-        for (let i = fromIndex(years, edit.fromYear ?? years[0] ?? 0); i < years.length; i++) {
-          factors[i] = mulRates(factors[i] as Rate, share);
-        }
-      } else {
-        const next = editMask(mask, edit, (years[0] ?? 0) * 12);
-        gross = line.staff
-          ? staffAmounts(line.staff, years, monthsOf(next, years.length), indexation, employerAddOn)
-          : reshape(gross, monthsOf(mask, years.length), monthsOf(next, years.length));
-        mask = next;
-      }
-    }
-    return gross.map((g, i) => applyRate(g, mulRates(common, factors[i] as Rate)));
-  }
+  return {
+    members,
+    utilization,
+    indexation,
+    employerAddOn,
+    lineUtilization,
+    esf,
+    edits,
+    newLines,
+    staffChanged,
+    zeros: zerosFor(years),
+  };
+}
 
-  const revenues = cp.revenues.map((r) => {
-    const outcome = r.project === undefined ? undefined : esf.get(r.project);
+/** Whether a change can move a cost line (every change but the member contributions can). */
+export const affectsCosts = (change: Change): boolean =>
+  change.type !== 'state-allocation' && change.type !== 'member-contribution';
+
+/**
+ * A cost line's amounts per plan year under the terms. An unchanged line returns its compiled
+ * array itself; a line of an ESF project that does not run (and is not kept) returns `terms.zeros`.
+ */
+export function effectiveCost(terms: ScenarioTerms, years: readonly number[], line: CompiledCost): Ore[] {
+  const { esf, lineUtilization, edits, indexation, employerAddOn } = terms;
+  const outcome = line.project === undefined ? undefined : esf.get(line.project);
+  if (outcome && !outcome.runs && !outcome.keep.has(line.id)) return terms.zeros;
+  let common = (lineUtilization.size ? lineUtilization.get(line.id) : undefined) ?? line.utilization;
+  if (common === undefined) common = line.categoryIndex <= 1 ? terms.utilization : ONE;
+  if (outcome?.runs && outcome.scaleCosts) common = mulRates(common, outcome.share);
+  const lineEdits = edits.size ? edits.get(line.id) : undefined;
+  let gross =
+    line.staff && terms.staffChanged
+      ? staffAmounts(line.staff, years, monthsOf(line.mask, years.length), indexation, employerAddOn)
+      : line.amounts;
+  if (!lineEdits) return isOne(common) ? gross : gross.map((g) => applyRate(g, common));
+  let mask = line.mask;
+  const factors: Rate[] = years.map(() => ONE);
+  for (const edit of lineEdits) {
+    if (edit.type === 'insats-scale') {
+      const share = rt(edit.share);
+      for (let i = fromIndex(years, edit.fromYear ?? years[0] ?? 0); i < years.length; i++) {
+        factors[i] = mulRates(factors[i] as Rate, share);
+      }
+    } else {
+      const next = editMask(mask, edit, (years[0] ?? 0) * 12);
+      gross = line.staff
+        ? staffAmounts(line.staff, years, monthsOf(next, years.length), indexation, employerAddOn)
+        : reshape(gross, monthsOf(mask, years.length), monthsOf(next, years.length));
+      mask = next;
+    }
+  }
+  return gross.map((g, i) => applyRate(g, mulRates(common, factors[i] as Rate)));
+}
+
+/** Revenue lines per plan year under the terms (an ESF line follows its project's outcome). */
+export function scenarioRevenues(cp: CompiledPlan, terms: ScenarioTerms): Ore[][] {
+  return cp.revenues.map((r) => {
+    const outcome = r.project === undefined ? undefined : terms.esf.get(r.project);
     if (!outcome) return r.amounts;
-    if (!outcome.runs) return years.map(() => 0 as Ore);
+    if (!outcome.runs) return terms.zeros;
     return isOne(outcome.share) ? r.amounts : r.amounts.map((a) => applyRate(a, outcome.share));
   });
+}
 
-  return { members, revenues, costLines, costs, utilization };
+/**
+ * Applies a scenario's changes (parents first, in order) to a compiled plan. Pure: the compiled
+ * plan is not modified; unchanged lines share their arrays with it.
+ */
+export function applyScenario(cp: CompiledPlan, changes: readonly Change[]): ScenarioAmounts {
+  const terms = scenarioTerms(cp, changes);
+  const costLines = terms.newLines.length ? [...cp.costs, ...terms.newLines] : cp.costs;
+  const costs = new Array<Ore[]>(costLines.length);
+  for (let j = 0; j < costLines.length; j++) costs[j] = effectiveCost(terms, cp.years, costLines[j] as CompiledCost);
+  return {
+    members: terms.members,
+    revenues: scenarioRevenues(cp, terms),
+    costLines,
+    costs,
+    utilization: terms.utilization,
+  };
 }
 
 /**

@@ -222,10 +222,80 @@ function compileRevenue(r: Plan['revenues'][number], years: readonly number[]): 
   return compiled;
 }
 
+/** The last plans compiled, most recent first: an edited plan is compiled from the one it was edited from. */
+const recentPlans: CompiledPlan[] = [];
+const RECENT_PLANS = 4;
+
+/**
+ * Compiles an edited plan from an earlier compiled version with the same years, assumptions and
+ * number of cost lines: unchanged line objects keep their compiled lines and, when no line moved
+ * or changed its id, the id index is the earlier one (no map is rebuilt for a one-cell edit).
+ */
+function compileFrom(plan: Plan, prev: CompiledPlan): CompiledPlan {
+  const before = prev.plan.costs;
+  const costs = new Array<CompiledCost>(plan.costs.length);
+  let sameIds = true;
+  for (let j = 0; j < costs.length; j++) {
+    const line = plan.costs[j] as CostLine;
+    if (line === before[j]) costs[j] = prev.costs[j] as CompiledCost;
+    else {
+      const compiled = compileCostLine(line, plan);
+      costs[j] = compiled;
+      if (compiled.id !== prev.costs[j]?.id) sameIds = false;
+    }
+  }
+  const memberHit = memberCache.get(plan.members);
+  const members =
+    plan.members === prev.plan.members
+      ? prev.members
+      : memberHit && memberHit.years === plan.years
+        ? memberHit.compiled
+        : compileMembers(plan);
+  memberCache.set(plan.members, { years: plan.years, compiled: members });
+  return {
+    plan,
+    years: plan.years,
+    openingEquity: kr(plan.openingEquity),
+    openingEquityStated: plan.openingEquity !== undefined,
+    members,
+    projects:
+      plan.esfProjects === prev.plan.esfProjects ? prev.projects : new Map(plan.esfProjects.map((p) => [p.id, p])),
+    revenues:
+      plan.revenues === prev.plan.revenues ? prev.revenues : plan.revenues.map((r) => compileRevenue(r, plan.years)),
+    costs,
+    costIndex: sameIds ? prev.costIndex : new Map(costs.map((c, i) => [c.id, i])),
+    memberIndex: members === prev.members ? prev.memberIndex : new Map(members.map((m, i) => [m.id, i])),
+    assumptions: prev.assumptions,
+    thresholds:
+      plan.thresholds === prev.plan.thresholds
+        ? prev.thresholds
+        : {
+            equityCap: rt(plan.thresholds.equityCap),
+            adminMin: rt(plan.thresholds.adminShare.min),
+            adminMax: rt(plan.thresholds.adminShare.max),
+          },
+  };
+}
+
 /** Converts a validated plan to exact öre arrays. Cached per plan object; cost lines per line object. */
 export function compilePlan(plan: Plan): CompiledPlan {
   const hit = planCache.get(plan);
   if (hit) return hit;
+  const prev = recentPlans.find(
+    (c) =>
+      c.plan.years === plan.years &&
+      c.plan.assumptions === plan.assumptions &&
+      c.plan.costs.length === plan.costs.length,
+  );
+  const compiled = prev ? compileFrom(plan, prev) : compileFresh(plan);
+  planCache.set(plan, compiled);
+  recentPlans.unshift(compiled);
+  if (recentPlans.length > RECENT_PLANS) recentPlans.pop();
+  return compiled;
+}
+
+/** Compiles every part of a plan (each line still through its own cache). */
+function compileFresh(plan: Plan): CompiledPlan {
   const years = plan.years;
   const costs = plan.costs.map((line) => compileCostLine(line, plan));
   const memberHit = memberCache.get(plan.members);
@@ -253,6 +323,5 @@ export function compilePlan(plan: Plan): CompiledPlan {
       adminMax: rt(plan.thresholds.adminShare.max),
     },
   };
-  planCache.set(plan, compiled);
   return compiled;
 }

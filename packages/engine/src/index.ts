@@ -30,7 +30,14 @@ export { planJsonSchema, scenarioJsonSchema } from './planJsonSchema.ts';
 export * from './planSchema.ts';
 export type { Finding, ProjectedLine, Projection, RuleId, YearProjection } from './projection.ts';
 export * from './projectionToJson.ts';
-export { projectChanges, projectPlan, summarize, withinRange } from './projectPlan.ts';
+export {
+  projectChanges,
+  projectChangesFully,
+  projectPlan,
+  scenarioAmounts,
+  summarize,
+  withinRange,
+} from './projectPlan.ts';
 export { UINT32_RANGE, type Uint32Source, xoshiro128ss, xoshiro128ssFromState } from './random.ts';
 export * from './rate.ts';
 export { resolveScenario } from './resolveScenario.ts';

@@ -1,4 +1,4 @@
-import { applyScenario, type ScenarioAmounts } from './applyScenario.ts';
+import { applyScenario, type ScenarioAmounts, scenarioRevenues, scenarioTerms } from './applyScenario.ts';
 import { checkRules } from './checkRules.ts';
 import {
   type CompiledCost,
@@ -7,6 +7,7 @@ import {
   type CompiledRevenue,
   compilePlan,
 } from './compilePlan.ts';
+import { costSums } from './costSums.ts';
 import type { Ore } from './money.ts';
 import type { CostCategory, MemberGroup, Plan } from './planSchema.ts';
 import type { ProjectedLine, Projection, YearProjection } from './projection.ts';
@@ -20,13 +21,27 @@ import type { Change, Scenario } from './scenarioSchema.ts';
 
 /** Sums scenario amounts into yearly rows and rolls equity forward (pure, exact). */
 export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projection {
+  const n = cp.years.length;
+  const categories = new Array<number>(n * 4).fill(0);
+  for (let j = 0; j < amounts.costLines.length; j++) {
+    const c = (amounts.costLines[j] as CompiledCost).categoryIndex;
+    const a = amounts.costs[j] as readonly number[];
+    for (let i = 0; i < n; i++) categories[i * 4 + c] = (categories[i * 4 + c] as number) + (a[i] as number);
+  }
+  return fromSums(cp, amounts, categories);
+}
+
+/**
+ * The projection from the scenario amounts and the cost sums per year and category
+ * (`categories[year × 4 + category]`); members and revenue lines are summed here.
+ */
+function fromSums(cp: CompiledPlan, amounts: ScenarioAmounts, categories: readonly number[]): Projection {
   const { years } = cp;
   const rows: YearProjection[] = [];
   let opening = cp.openingEquity;
   const n = years.length;
-  // Sums per year, by member group (3) and cost category (4), in flat arrays: plain integer loops.
+  // Sums per year, by member group (3), in flat arrays: plain integer loops.
   const groups = new Array<number>(n * 3).fill(0);
-  const categories = new Array<number>(n * 4).fill(0);
   const esfSums = new Array<number>(n).fill(0);
   const incomeSums = new Array<number>(n).fill(0);
   for (let j = 0; j < cp.members.length; j++) {
@@ -38,11 +53,6 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
     const sums = (cp.revenues[j] as CompiledRevenue).kind === 'esf' ? esfSums : incomeSums;
     const a = amounts.revenues[j] as readonly number[];
     for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + (a[i] as number);
-  }
-  for (let j = 0; j < amounts.costLines.length; j++) {
-    const c = (amounts.costLines[j] as CompiledCost).categoryIndex;
-    const a = amounts.costs[j] as readonly number[];
-    for (let i = 0; i < n; i++) categories[i * 4 + c] = (categories[i * 4 + c] as number) + (a[i] as number);
   }
   for (let i = 0; i < n; i++) {
     const membersByGroup = { state: groups[i * 3], region: groups[i * 3 + 1], kommun: groups[i * 3 + 2] } as Record<
@@ -98,6 +108,31 @@ export function summarize(cp: CompiledPlan, amounts: ScenarioAmounts): Projectio
   };
 }
 
+/**
+ * The projected lines made before, per line (its compiled member, revenue or cost line): a line
+ * whose amounts array is the same as last time is the same object, so a reader that compares
+ * lines by identity (a JSON conversion, a memoized view) skips the lines an edit did not touch.
+ */
+const projectedLineCache = new WeakMap<object, ProjectedLine[]>();
+/** A few per line: the base plan and the open scenarios each have their own amounts. */
+const LINE_VERSIONS = 8;
+
+function projectedLine(
+  source: object,
+  amounts: readonly Ore[],
+  make: () => Omit<ProjectedLine, 'amounts'>,
+): ProjectedLine {
+  const versions = projectedLineCache.get(source);
+  const hit = versions?.find((l) => l.amounts === amounts);
+  if (hit) return hit;
+  const line: ProjectedLine = { ...make(), amounts };
+  if (versions) {
+    versions.unshift(line);
+    if (versions.length > LINE_VERSIONS) versions.pop();
+  } else projectedLineCache.set(source, [line]);
+  return line;
+}
+
 /** Every line's amounts in a projection, members first, then revenue and cost lines. */
 function projectedLines(cp: CompiledPlan, amounts: ScenarioAmounts): ProjectedLine[] {
   // Plain loops: spreads of mapped arrays cost more than the sums.
@@ -105,42 +140,70 @@ function projectedLines(cp: CompiledPlan, amounts: ScenarioAmounts): ProjectedLi
   let k = 0;
   for (let j = 0; j < cp.members.length; j++) {
     const m = cp.members[j] as CompiledMember;
-    lines[k++] = {
+    lines[k++] = projectedLine(m, amounts.members[j] ?? [], () => ({
       id: m.id,
       name: m.name,
       kind: 'member',
       group: m.group,
       project: undefined,
-      amounts: amounts.members[j] ?? [],
-    };
+    }));
   }
   for (let j = 0; j < cp.revenues.length; j++) {
     const r = cp.revenues[j] as CompiledRevenue;
-    lines[k++] = {
+    lines[k++] = projectedLine(r, amounts.revenues[j] ?? [], () => ({
       id: r.id,
       name: r.name,
       kind: r.kind,
       group: undefined,
       project: r.project,
-      amounts: amounts.revenues[j] ?? [],
-    };
+    }));
   }
   for (let j = 0; j < amounts.costLines.length; j++) {
     const c = amounts.costLines[j] as CompiledCost;
-    lines[k++] = {
+    lines[k++] = projectedLine(c, amounts.costs[j] ?? [], () => ({
       id: c.id,
       name: c.name,
       kind: 'cost',
       group: c.category,
       project: c.project,
-      amounts: amounts.costs[j] ?? [],
-    };
+    }));
   }
   return lines;
 }
 
-/** Projects a compiled plan under a list of changes (already resolved). */
+/**
+ * Every amount of a scenario, with the cost side incremental (`costSums`): the same as
+ * `applyScenario`, but after an edit only the edited cost lines are re-costed.
+ */
+export function scenarioAmounts(cp: CompiledPlan, changes: readonly Change[]): ScenarioAmounts {
+  return withCostSums(cp, changes).amounts;
+}
+
+function withCostSums(cp: CompiledPlan, changes: readonly Change[]) {
+  const terms = scenarioTerms(cp, changes);
+  const sums = costSums(cp, changes, terms);
+  const amounts: ScenarioAmounts = {
+    members: terms.members,
+    revenues: scenarioRevenues(cp, terms),
+    costLines: sums.costLines,
+    costs: sums.costs,
+    utilization: terms.utilization,
+  };
+  return { amounts, categories: sums.categories };
+}
+
+/**
+ * Projects a compiled plan under a list of changes (already resolved). Incremental: after an edit
+ * of a few cost lines (a new plan object sharing the other lines), only those lines are re-costed
+ * and their sums updated; the result equals `projectChangesFully` to the öre.
+ */
 export function projectChanges(cp: CompiledPlan, changes: readonly Change[]): Projection {
+  const { amounts, categories } = withCostSums(cp, changes);
+  return fromSums(cp, amounts, categories);
+}
+
+/** Projects a compiled plan under a list of changes from scratch: every line costed and summed. */
+export function projectChangesFully(cp: CompiledPlan, changes: readonly Change[]): Projection {
   return summarize(cp, applyScenario(cp, changes));
 }
 

@@ -132,19 +132,45 @@ export function projectionDetailToJson(
 ): ProjectionDetailJson {
   return {
     ...projectionToJson(projection, audit),
-    audit: audit.entries.map(auditEntryToJson),
+    audit: auditToJson(audit),
     auditChecked: audit.checked,
     auditErrors: audit.errors.map((e) => ({ ...e, ...(e.path ? { path: [...e.path] } : {}) })),
-    lines: (options.lines === false ? [] : projection.lines).map((l) => ({
+    lines: options.lines === false ? [] : projection.lines.map(lineToJson),
+    answers: answersToJson(answers),
+  };
+}
+
+/**
+ * Converted lines and audits, per engine object: a projection shares the line objects an edit did
+ * not touch with the one before, so only the touched lines are formatted again, and an unchanged
+ * line gives the same JSON object (a reader can compare by identity). Treat them as read-only.
+ */
+const lineJsonCache = new WeakMap<Projection['lines'][number], LineJson>();
+const auditJsonCache = new WeakMap<Audit, AuditEntryDetailJson[]>();
+
+function lineToJson(l: Projection['lines'][number]): LineJson {
+  let json = lineJsonCache.get(l);
+  if (!json) {
+    json = {
       id: l.id,
       name: l.name,
       kind: l.kind,
       ...(l.group ? { group: l.group } : {}),
       ...(l.project ? { project: l.project } : {}),
       amounts: l.amounts.map(kr),
-    })),
-    answers: answersToJson(answers),
-  };
+    };
+    lineJsonCache.set(l, json);
+  }
+  return json;
+}
+
+function auditToJson(audit: Audit): AuditEntryDetailJson[] {
+  let json = auditJsonCache.get(audit);
+  if (!json) {
+    json = audit.entries.map(auditEntryToJson);
+    auditJsonCache.set(audit, json);
+  }
+  return json;
 }
 
 function yearToJson(r: Projection['rows'][number]): YearJson {

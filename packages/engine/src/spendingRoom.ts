@@ -1,9 +1,8 @@
-import { applyScenario } from './applyScenario.ts';
 import { type CompiledCost, type CompiledPlan, compilePlan } from './compilePlan.ts';
 import { formatKronor, type Ore } from './money.ts';
 import type { Plan } from './planSchema.ts';
 import type { Projection } from './projection.ts';
-import { projectChanges, summarize, withinRange } from './projectPlan.ts';
+import { projectChanges, scenarioAmounts, summarize, withinRange } from './projectPlan.ts';
 import { ONE } from './rate.ts';
 import { changesOf } from './resolveScenario.ts';
 import { fail, type Result } from './result.ts';
@@ -43,7 +42,7 @@ export function extraSpend(years: readonly number[], fromYear: number, yearly: O
 
 /** Projects `changes` plus `yearly` of extra spend from `fromYear`, exactly, without a string round trip. */
 function projectWithSpend(cp: CompiledPlan, changes: readonly Change[], fromYear: number, yearly: Ore): Projection {
-  const amounts = applyScenario(cp, changes);
+  const amounts = scenarioAmounts(cp, changes);
   const spend = cp.years.map((y) => (y >= fromYear ? yearly : (0 as Ore)));
   const line: CompiledCost = {
     id: ROOM_LINE_ID,
