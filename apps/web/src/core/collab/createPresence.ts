@@ -1,4 +1,4 @@
-import type { Role } from '@samplan/api-contract';
+import { isRole, type Role } from '@samplan/api-contract';
 import type { Awareness } from 'y-protocols/awareness';
 
 /** Another person in the plan right now, from their awareness state. */
@@ -38,7 +38,6 @@ export function colorFor(userId: string): string {
 }
 
 const NO_PEERS: readonly Peer[] = Object.freeze([]);
-const ROLES: readonly Role[] = ['owner', 'editor', 'commenter', 'viewer'];
 
 /**
  * Presence over a Yjs awareness: my `user` ({ id, name, role, color }) and `focus` ({ view, cell }),
@@ -128,7 +127,7 @@ function readPeer(clientId: number, state: unknown): Peer | null {
   const { user, focus } = state as { user?: unknown; focus?: unknown };
   if (typeof user !== 'object' || user === null) return null;
   const { id, name, role, color } = user as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof name !== 'string' || !ROLES.includes(role as Role)) return null;
+  if (typeof id !== 'string' || typeof name !== 'string' || !isRole(role)) return null;
   const f = (typeof focus === 'object' && focus !== null ? focus : {}) as Record<string, unknown>;
   return {
     clientId,
