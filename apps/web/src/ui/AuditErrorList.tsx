@@ -1,6 +1,6 @@
 import type { Issue, Plan } from '@samplan/engine';
-import type { MessageKey } from '../../i18n/messages.ts';
-import { auditErrorText } from './auditErrorText.ts';
+import { auditErrorText } from '../core/audit/auditErrorText.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import './audit.css';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

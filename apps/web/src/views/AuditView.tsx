@@ -1,8 +1,8 @@
 import { useWorkspace } from '../app/Workspace.tsx';
-import { AuditErrorList } from '../features/audit/AuditErrorList.tsx';
-import { figureLabel, linesText, signNote } from '../features/audit/auditEntryText.ts';
-import { auditSourceText } from '../features/audit/auditSource.ts';
+import { figureLabel, linesText, signNote } from '../core/audit/auditEntryText.ts';
+import { auditSourceText } from '../core/audit/auditSource.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
+import { AuditErrorList } from '../ui/AuditErrorList.tsx';
 
 /**
  * The audit: the stated figures that disagree with the computed ones, each with its row name and

@@ -1,10 +1,10 @@
 import type { AuditEntryDetailJson, YearJson } from '@samplan/engine';
 import { useId } from 'react';
+import { signNote } from '../../core/audit/auditEntryText.ts';
 import { showAmount, showShare, type Unit } from '../../format/amounts.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { AuditErrorList } from '../../ui/AuditErrorList.tsx';
 import type { LayoutPreview } from '../../worker/importApi.ts';
-import { AuditErrorList } from '../audit/AuditErrorList.tsx';
-import { signNote } from '../audit/auditEntryText.ts';
 import { ImportRefusal } from './ImportRefusal.tsx';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
