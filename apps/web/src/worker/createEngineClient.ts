@@ -1,8 +1,9 @@
 import type { Plan, Scenario } from '@samplan/engine';
 import { transfer, wrap } from 'comlink';
-import type { EngineApi, ProjectResponse, ScenarioProjection } from './engineApi.ts';
+import type { EngineApi, ProjectDeltaResponse, ProjectResponse, ScenarioProjection } from './engineApi.ts';
 import type { ImportOutcome, ImportRequest, LayoutPreview } from './importApi.ts';
 import { latestOnly } from './latestOnly.ts';
+import { applyPatch } from './resultPatch.ts';
 
 /** The engine as the UI sees it: projections that never arrive out of order. */
 export interface EngineClient {
@@ -34,16 +35,35 @@ export interface EngineClient {
   terminate(): void;
 }
 
+/**
+ * The response a delta stands for: its results in full, or the held response's results with the
+ * patch applied, so every scenario, year and line whose figures did not change is the same object
+ * as in the response before (a memoized view can skip it by identity).
+ */
+export function withResults(delta: ProjectDeltaResponse, held: ProjectResponse | null): ProjectResponse {
+  const { requestId, computeMs, workerProjections, startedAt, finishedAt } = delta;
+  let results: ScenarioProjection[];
+  if ('full' in delta) results = delta.full;
+  else if (held && held.requestId === delta.since) results = applyPatch(held.results, delta.patch);
+  else throw new Error(`A patch against response ${delta.since} arrived while ${held?.requestId ?? 'none'} is held`);
+  return { requestId, results, computeMs, workerProjections, startedAt, finishedAt };
+}
+
 /** Starts the engine worker and returns its client. */
 export function createEngineClient(): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'samplan-engine' });
   const api = wrap<EngineApi>(worker);
   const listeners = new Set<(response: ProjectResponse) => void>();
+  // The last response received: the worker sends the next results as a patch against it.
+  let held: ProjectResponse | null = null;
   const queue = latestOnly(
     async (job: { plan: Plan; scenarioIds: readonly string[] }, id: number) => {
       performance.mark('samplan:sent', { detail: id });
-      const response = await api.project(id, job.plan, [...job.scenarioIds]);
-      performance.mark('samplan:received', { detail: response.requestId });
+      const delta = await api.projectChanged(id, job.plan, [...job.scenarioIds], held?.requestId ?? null);
+      performance.mark('samplan:received', { detail: delta.requestId });
+      const response = withResults(delta, held);
+      held = response;
+      performance.mark('samplan:applied', { detail: response.requestId });
       performance.mark('samplan:worker-start', {
         detail: response.requestId,
         startTime: response.startedAt - performance.timeOrigin,

@@ -13,4 +13,8 @@ expose({
     scope.samplanProjections++;
     return engineApi.project(...args);
   },
+  projectChanged: (...args: Parameters<typeof engineApi.projectChanged>) => {
+    scope.samplanProjections++;
+    return engineApi.projectChanged(...args);
+  },
 });

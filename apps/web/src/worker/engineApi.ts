@@ -14,6 +14,7 @@ import {
 } from '@samplan/engine';
 import { transfer } from 'comlink';
 import { importApi } from './importApi.ts';
+import { diffJson, type Patch } from './resultPatch.ts';
 
 /** One projection of the plan: the base (`id: null`) or a scenario. */
 export type ScenarioProjection =
@@ -34,6 +35,17 @@ export interface ProjectResponse {
 }
 
 let answered = 0;
+
+/**
+ * What `projectChanged` answers: the results in full, or a patch against the results of the
+ * response `since` (the last one this worker sent, which the client holds), so only what changed
+ * is cloned to the main thread.
+ */
+export type ProjectDeltaResponse = Omit<ProjectResponse, 'results'> &
+  ({ full: ScenarioProjection[] } | { since: number; patch: Patch | null });
+
+/** The last results `projectChanged` sent, to diff the next ones against. */
+let lastSent: { requestId: number; results: ScenarioProjection[] } | null = null;
 
 let xlsxModule: Promise<typeof import('@samplan/budget-xlsx')> | undefined;
 /**
@@ -75,6 +87,32 @@ export const engineApi = {
       workerProjections: answered,
       startedAt: origin + started,
       finishedAt: origin + finished,
+    };
+  },
+
+  /**
+   * The same as `project`, answered as a patch against the response `since` when that is the last
+   * one this worker sent (the client passes the id of the response it holds), else in full.
+   */
+  projectChanged(
+    requestId: number,
+    plan: Plan,
+    scenarioIds: readonly string[],
+    since: number | null,
+  ): ProjectDeltaResponse {
+    const { results, ...response } = engineApi.project(requestId, plan, scenarioIds);
+    const previous = lastSent;
+    lastSent = { requestId, results };
+    if (since === null || previous?.requestId !== since) return { ...response, full: results };
+    const patch = diffJson(previous.results, results);
+    // The diff is the worker's work too: the figures are ready to send when it is done.
+    const finished = performance.now();
+    return {
+      ...response,
+      computeMs: finished + performance.timeOrigin - response.startedAt,
+      finishedAt: performance.timeOrigin + finished,
+      since,
+      patch,
     };
   },
 
