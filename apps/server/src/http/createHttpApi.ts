@@ -19,7 +19,10 @@ export interface HttpApiOptions {
   readonly loginLimiter: RateLimiter;
   /** Origins (`https://samplan.example`) allowed to send POST and DELETE requests (CSRF protection). */
   readonly allowedOrigins: readonly string[];
-  /** The database the account store uses; the `plans` table is created in it. */
+  /**
+   * The database the account store uses. Its `plans` table is one of the data file's migrations
+   * (`migrations.ts`), applied when the account store opens the database.
+   */
   readonly db: Database.Database;
   /** Adds `Secure` to the session cookie (set it behind HTTPS). Default false. */
   readonly secureCookie?: boolean;
@@ -85,7 +88,6 @@ export function createHttpApi({
   firstRun,
   pdf,
 }: HttpApiOptions): HttpApi {
-  db.exec('CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER)');
   const origins = new Set(allowedOrigins);
   const insertPlan = db.prepare<[string, string, number]>('INSERT INTO plans (id, name, created_at) VALUES (?, ?, ?)');
   const selectPlan = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM plans WHERE id = ?');
