@@ -11,7 +11,8 @@ import { LiveSummary } from '../views/LiveSummary.tsx';
 import { PlanView } from '../views/PlanView.tsx';
 import { ScenariosView } from '../views/ScenariosView.tsx';
 import { WorkshopView } from '../workshop/WorkshopView.tsx';
-import { useWorkspace } from './Workspace.tsx';
+import { useEngine, usePlanName, useProjections, useReadOnly, useSettings, useStatus, useT } from './hooks.ts';
+import { useCollab, useSession } from './SessionContext.ts';
 
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
 const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
@@ -44,8 +45,10 @@ const viewFromHash = (views: readonly View[]): View => {
 
 /** The workspace: a header with the plan and settings, the views as a navigation, the status line. */
 export function App() {
-  const { t, plan, unit, setUnit, language, setLanguage, projections, engine, status, collab, readOnly } =
-    useWorkspace();
+  const t = useT();
+  const collab = useCollab();
+  const readOnly = useReadOnly();
+  const planName = usePlanName();
   const views = collab ? VIEWS : LOCAL_VIEWS;
   const [view, setView] = useState<View>(() => viewFromHash(views));
   useEffect(() => {
@@ -69,8 +72,8 @@ export function App() {
       content
     );
   useEffect(() => {
-    document.title = `${t(`nav.${view}` as MessageKey)} – ${plan.name} – Samplan`;
-  }, [t, view, plan.name]);
+    document.title = `${t(`nav.${view}` as MessageKey)} – ${planName} – Samplan`;
+  }, [t, view, planName]);
 
   return (
     <>
@@ -81,29 +84,11 @@ export function App() {
         <div>
           <p className="brand">{t('app.title')}</p>
           <p className="plan-name" data-testid="plan-name">
-            {plan.name}
+            {planName}
           </p>
         </div>
         <CollabBar />
-        <div className="header-controls">
-          <fieldset className="unit-switch">
-            <legend>{t('app.unit')}</legend>
-            {(['tkr', 'kr'] as const).map((u) => (
-              <label key={u}>
-                <input type="radio" name="unit" value={u} checked={unit === u} onChange={() => setUnit(u)} />
-                {u}
-              </label>
-            ))}
-          </fieldset>
-          <button
-            type="button"
-            onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}
-            title={t('app.languageLabel')}
-            lang={language === 'sv' ? 'en' : 'sv'}
-          >
-            {t('app.language')}
-          </button>
-        </div>
+        <HeaderControls />
       </header>
       <nav aria-label={t('nav.label')} className="views">
         <ul>
@@ -153,23 +138,15 @@ export function App() {
         {view === 'history' && <HistoryView />}
         {view === 'workshop' && <WorkshopView />}
       </main>
-      <footer className="status-line">
-        <p role="status" aria-live="polite" data-testid="status">
-          {status}
-        </p>
-        <p className="compute-state" data-testid="compute-state" data-request={projections?.requestId ?? 0}>
-          {!projections || projections.requestId < engine.latestRequest()
-            ? t('app.computing')
-            : t('app.computed', { ms: projections.computeMs.toFixed(1).replace('.', ',') })}
-        </p>
-      </footer>
+      <StatusLine />
     </>
   );
 }
 
 /** Says so when the shared document is not a valid plan right now (the last valid plan stays on screen). */
 function DocIssues() {
-  const { collab, t } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
   const store = collab?.shared.store;
   const issues = useSyncExternalStore(store?.subscribe ?? (() => () => {}), () => store?.issues() ?? NO_ISSUES);
   if (issues.length === 0) return null;
@@ -180,3 +157,53 @@ function DocIssues() {
   );
 }
 const NO_ISSUES: readonly { message: string }[] = [];
+
+/** The unit and language switches; re-renders only when a setting changes. */
+function HeaderControls() {
+  const t = useT();
+  const { settings } = useSession();
+  const { unit, language } = useSettings();
+  const setUnit = settings.setUnit;
+  const setLanguage = settings.setLanguage;
+  return (
+    <div className="header-controls">
+      <fieldset className="unit-switch">
+        <legend>{t('app.unit')}</legend>
+        {(['tkr', 'kr'] as const).map((u) => (
+          <label key={u}>
+            <input type="radio" name="unit" value={u} checked={unit === u} onChange={() => setUnit(u)} />
+            {u}
+          </label>
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}
+        title={t('app.languageLabel')}
+        lang={language === 'sv' ? 'en' : 'sv'}
+      >
+        {t('app.language')}
+      </button>
+    </div>
+  );
+}
+
+/** The status line and whether the figures on screen are current; the one place of the shell that reads projections. */
+function StatusLine() {
+  const t = useT();
+  const [status] = useStatus();
+  const projections = useProjections();
+  const engine = useEngine();
+  return (
+    <footer className="status-line">
+      <p role="status" aria-live="polite" data-testid="status">
+        {status}
+      </p>
+      <p className="compute-state" data-testid="compute-state" data-request={projections?.requestId ?? 0}>
+        {!projections || projections.requestId < engine.latestRequest()
+          ? t('app.computing')
+          : t('app.computed', { ms: projections.computeMs.toFixed(1).replace('.', ',') })}
+      </p>
+    </footer>
+  );
+}

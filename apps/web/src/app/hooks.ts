@@ -1,8 +1,9 @@
 import type { Plan } from '@samplan/engine';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Settings } from '../core/createPlanSession.ts';
+import type { PlanSession, Settings } from '../core/createPlanSession.ts';
 import type { Unit } from '../format/amounts.ts';
 import { type Language, type MessageKey, translate } from '../i18n/messages.ts';
+import type { EngineClient } from '../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../worker/engineApi.ts';
 import { useSession } from './SessionContext.ts';
 
@@ -16,6 +17,12 @@ import { useSession } from './SessionContext.ts';
 export function usePlan(): Plan {
   const { plan } = useSession();
   return useSyncExternalStore(plan.subscribe, plan.get);
+}
+
+/** The plan's name; re-renders only when the name changes, not on every edit. */
+export function usePlanName(): string {
+  const { plan } = useSession();
+  return useSyncExternalStore(plan.subscribe, () => plan.get().name);
 }
 
 /** The newest projection of the base plan and every scenario; null until the first arrives. */
@@ -55,4 +62,24 @@ export function useT(): (key: MessageKey, values?: Record<string, string | numbe
     (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values),
     [language],
   );
+}
+
+/** Applies an edit (refused for a read-only person); never re-renders by itself. */
+export function useApply(): PlanSession['apply'] {
+  return useSession().apply;
+}
+
+/** Announces a message in the status line (and to screen readers), without re-rendering on the status. */
+export function useAnnounce(): (message: string) => void {
+  return useSession().status.set;
+}
+
+/** The engine worker's client. */
+export function useEngine(): EngineClient {
+  return useSession().engine;
+}
+
+/** True when this person may not change the plan (viewer, commenter, or an opened version). */
+export function useReadOnly(): boolean {
+  return useSession().readOnly;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useReadOnly, useT } from '../app/hooks.ts';
+import { useCollab } from '../app/SessionContext.ts';
 import {
   CLOSE_FORBIDDEN,
   CLOSE_READ_ONLY,
@@ -11,7 +12,8 @@ import { usePeers } from './usePresence.ts';
 
 /** The header's live part: back to the plans, the connection, who is here, undo and redo. */
 export function CollabBar() {
-  const { collab, t } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
   if (!collab) return null;
   return (
     <div className="collab-bar">
@@ -35,7 +37,8 @@ const statusKey = (state: ConnectionState): MessageKey => {
 
 /** Online, syncing, offline or closed, always visible, announced when it changes. */
 function ConnectionBadge() {
-  const { collab, t } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
   const connection = collab?.shared.connection;
   const state = useSyncExternalStore(
     connection?.subscribe ?? (() => () => {}),
@@ -59,7 +62,8 @@ function ConnectionBadge() {
 
 /** Everyone in the plan now: name, role and colour; me first. */
 function PresenceList() {
-  const { collab, t } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
   const peers = usePeers();
   if (!collab) return null;
   const me = collab.info.user;
@@ -87,7 +91,9 @@ function PresenceList() {
 
 /** Undo and redo of my own changes (Y.UndoManager tracks only this client's origin). */
 function UndoRedo() {
-  const { collab, t, readOnly } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
+  const readOnly = useReadOnly();
   const manager = collab?.shared.undoManager;
   const subscribe = (listener: () => void) => {
     if (!manager) return () => {};

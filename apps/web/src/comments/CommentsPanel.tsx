@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useLanguage, usePlan, useT } from '../app/hooks.ts';
+import { useCollab, useSession } from '../app/SessionContext.ts';
 import type { CommentAnchor, CommentThread } from '../core/docModel.ts';
 import { canComment } from '../session/api.ts';
 import { type Mentionable, MentionTextarea, mentionsIn } from './MentionTextarea.tsx';
@@ -11,7 +11,8 @@ const time = (iso: string, language: string) =>
 
 /** What a thread is about, in words: the quoted text, the budget line's or the scenario's name. */
 export function useAnchorLabel(): (anchor: CommentAnchor) => string {
-  const { plan, t } = useWorkspace();
+  const plan = usePlan();
+  const t = useT();
   return (anchor) => {
     switch (anchor.kind) {
       case 'text':
@@ -47,7 +48,8 @@ export function CommentsPanel({
   onSelect: (id: string | null) => void;
   heading: string;
 }) {
-  const { collab, t } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
   const [showResolved, setShowResolved] = useState(false);
   const label = useAnchorLabel();
   if (!collab) return null;
@@ -100,7 +102,9 @@ function NewThread({
   people: readonly Mentionable[];
   onDone: () => void;
 }) {
-  const { collab, t, announce } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
+  const announce = useAnnounce();
   const comments = useSession().comments;
   const [text, setText] = useState('');
   const [error, setError] = useState('');
@@ -164,7 +168,10 @@ function ThreadView({
   people: readonly Mentionable[];
   may: boolean;
 }) {
-  const { collab, t, language, announce } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
+  const language = useLanguage();
+  const announce = useAnnounce();
   const comments = useSession().comments;
   const [reply, setReply] = useState('');
   const [error, setError] = useState('');

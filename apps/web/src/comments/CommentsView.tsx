@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT } from '../app/hooks.ts';
+import { useCollab } from '../app/SessionContext.ts';
 import { type CommentAnchor, unresolvedBySection } from '../core/docModel.ts';
 import { canComment } from '../session/api.ts';
 import { useOutline } from '../text/useOutline.ts';
@@ -13,7 +14,9 @@ type Target = 'line' | 'scenario';
  * and new threads on a budget line or a scenario (text ranges are commented in the plan text).
  */
 export function CommentsView() {
-  const { collab, plan, t } = useWorkspace();
+  const collab = useCollab();
+  const plan = usePlan();
+  const t = useT();
   const threads = useCommentThreads();
   const sections = useOutline();
   const [section, setSection] = useState<string | null>(null);

@@ -1,7 +1,8 @@
 import type { Activity, CostLine, Goal, Indicator, Plan } from '@samplan/engine';
 import type { PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { useWorkspace, type Workspace } from '../app/Workspace.tsx';
+import { useAnnounce, useApply, useReadOnly, useT } from '../app/hooks.ts';
+import type { Workspace } from '../app/Workspace.tsx';
 import { isIsoDate } from '../views/costAmountForm.ts';
 import { CommitInput } from './CommitInput.tsx';
 import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from './goalForms.ts';
@@ -36,7 +37,10 @@ export function GoalCard({
   /** Called after the goal is removed (focus moves elsewhere). */
   onRemoved(): void;
 }) {
-  const { t, apply, announce, readOnly } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
+  const announce = useAnnounce();
+  const readOnly = useReadOnly();
   const headingId = useId();
   const ids = { title: useId(), area: useId(), responsible: useId() };
   const [confirming, setConfirming] = useState(false);
@@ -206,7 +210,10 @@ function GoalPart<T extends { id: string }>({
   };
   form: ReactNode;
 }) {
-  const { t, apply, announce, readOnly } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
+  const announce = useAnnounce();
+  const readOnly = useReadOnly();
   const removeRecord = (record: T) => {
     const result = apply(remove.edit(record));
     announce(result.ok ? remove.done(record) : (result.errors[0]?.message ?? t('goals.invalid')));
@@ -260,7 +267,9 @@ function GoalPart<T extends { id: string }>({
 
 /** The goal's indicators: name, outcome per year (as printed), target value; add and remove rows. */
 function IndicatorTable({ goal, indicators, plan }: { goal: Goal; indicators: Indicator[]; plan: Plan }) {
-  const { t, apply, announce } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
+  const announce = useAnnounce();
   const years = outcomeYears(plan.years, indicators);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -375,7 +384,9 @@ function IndicatorTable({ goal, indicators, plan }: { goal: Goal; indicators: In
 
 /** The goal's activities: description, responsible, end date; add and remove rows. */
 function ActivityTable({ goal, activities, plan }: { goal: Goal; activities: Activity[]; plan: Plan }) {
-  const { t, apply, announce } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
+  const announce = useAnnounce();
   const [draft, setDraft] = useState({ description: '', responsible: '', end: '' });
   const [errors, setErrors] = useState<{ description?: string | null; end?: string | null }>({});
   const descriptionInput = useRef<HTMLInputElement>(null);

@@ -1,6 +1,6 @@
 import type { CostLine, Goal, ParticipantTargets } from '@samplan/engine';
 import { useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useApply, useT, useUnit } from '../app/hooks.ts';
 import { percentText, showAmount } from '../format/amounts.ts';
 import { CommitInput } from './CommitInput.tsx';
 import { type Read, readParticipants, readShare, refusalFor, withGoal, withTarget } from './goalForms.ts';
@@ -21,7 +21,10 @@ export function InsatsGoalsTable({
   totals: ReadonlyMap<string, string> | null;
   years: readonly number[];
 }) {
-  const { t, apply, announce, unit } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
+  const announce = useAnnounce();
+  const unit = useUnit();
   const [linkErrors, setLinkErrors] = useState<Record<string, string>>({});
   const goalOrder = goals.map((g) => g.id);
   if (insatser.length === 0) return <p className="budget-help">{t('goals.noInsatser')}</p>;
@@ -151,7 +154,8 @@ function TargetCell<K extends keyof ParticipantTargets>({
   invalid: string;
   testId: string;
 }) {
-  const { t, apply } = useWorkspace();
+  const t = useT();
+  const apply = useApply();
   return (
     <td className="goals-number">
       <CommitInput

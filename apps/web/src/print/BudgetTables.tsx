@@ -1,5 +1,5 @@
 import { COST_CATEGORIES } from '@samplan/engine';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT } from '../app/hooks.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
@@ -13,7 +13,8 @@ type Ok = Extract<ScenarioProjection, { ok: true }>;
  * Every figure is the engine's; shares are exact ratios of the engine's amounts.
  */
 export function BudgetTables({ result }: { result: Ok }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const { years, lines } = result.projection;
   const tkr = (kronor: string) => showAmount(kronor, 'tkr');
   const head = (caption: string) => (

@@ -1,9 +1,10 @@
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT } from '../app/hooks.ts';
 import { showShare } from '../format/amounts.ts';
 
 /** The goals as the plan prints them: per goal its indicators (outcome per year, target) and activities, and the insatser that serve it. */
 export function GoalsTables() {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   if (plan.goals.length === 0) return <p className="muted">{t('print.noGoals')}</p>;
   const first = plan.years[0] as number;
   const outcomeYears = [first - 2, first - 1, ...plan.years];

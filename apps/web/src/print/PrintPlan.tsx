@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useEngine, usePlan, useProjections, useT } from '../app/hooks.ts';
 import { useSession } from '../app/SessionContext.ts';
-import { useWorkspace } from '../app/Workspace.tsx';
 import type { PlanSection, PlanVersion } from '../core/docModel.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { SectionEditor } from '../text/SectionEditor.tsx';
@@ -19,7 +19,10 @@ const dateSv = (d: Date) => d.toLocaleDateString('sv-SE', { year: 'numeric', mon
  * by chromium; `html[data-print-ready]` tells it when everything is on the page.
  */
 export function PrintPlan({ scenarioId }: { scenarioId: string | null }) {
-  const { t, plan, projections, engine } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const projections = useProjections();
+  const engine = useEngine();
   const findingText = useFindingText();
   const versions = useSession().versions;
   const sections = useOutline();

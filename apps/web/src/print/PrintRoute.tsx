@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
+import { useT } from '../app/hooks.ts';
+import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
 import { openSharedPlan, type SharedPlan } from '../core/collab/openSharedPlan.ts';
 import { st } from '../i18n/storedLanguage.ts';
 import { type PlanInfo, sessionApi } from '../session/api.ts';
@@ -75,7 +76,7 @@ export function PrintRoute({ planId, engine }: { planId: string; engine: EngineC
 }
 
 function ScenarioSelect({ current }: { current: string | null }) {
-  const { t } = useWorkspace();
+  const t = useT();
   return (
     <label>
       {t('print.scenario')}

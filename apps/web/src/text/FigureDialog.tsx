@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useProjections, useT } from '../app/hooks.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
 import { figureLabel } from './figureLabel.ts';
@@ -7,7 +7,9 @@ import { FIGURES, type FigureKind, type FigureRef, figureValue } from './figureV
 
 /** Chooses a live figure to put in the text: scenario, figure (or budget line), year, unit; shows its value now. */
 export function FigureDialog({ onInsert, onClose }: { onInsert: (attrs: FigureRef) => void; onClose: () => void }) {
-  const { plan, projections, t } = useWorkspace();
+  const plan = usePlan();
+  const projections = useProjections();
+  const t = useT();
   const lines = [...plan.members, ...plan.revenues, ...plan.costs];
   const [ref, setRef] = useState<FigureRef>({
     scenario: '',

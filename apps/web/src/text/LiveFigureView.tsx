@@ -1,11 +1,13 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useProjections, useT } from '../app/hooks.ts';
 import { figureLabel } from './figureLabel.ts';
 import { figureValue, readFigureRef } from './figureValue.ts';
 
 /** A live figure in the text: the engine's current value, with what it is in the tooltip. */
 export function LiveFigureView({ node, selected }: ReactNodeViewProps) {
-  const { projections, plan, t } = useWorkspace();
+  const projections = useProjections();
+  const plan = usePlan();
+  const t = useT();
   const ref = readFigureRef(node.attrs);
   const value = figureValue(ref, projections);
   const label = figureLabel(ref, plan, t);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useT } from '../app/hooks.ts';
+import { useCollab, useSession } from '../app/SessionContext.ts';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { useCommentThreads } from '../comments/useCommentThreads.ts';
 import { colorFor } from '../core/collab/createPresence.ts';
@@ -17,7 +17,9 @@ const sectionFromHash = () => new URLSearchParams(location.hash.split('?')[1] ??
  * section's text co-edited live (everyone's caret visible), and its comment threads.
  */
 export function PlanTextView() {
-  const { collab, t, announce } = useWorkspace();
+  const collab = useCollab();
+  const t = useT();
+  const announce = useAnnounce();
   const text = useSession().text;
   const sections = useOutline();
   const threads = useCommentThreads();

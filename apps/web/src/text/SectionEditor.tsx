@@ -5,7 +5,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useT } from '../app/hooks.ts';
 import type { Awareness, PlanSection } from '../core/docModel.ts';
 import {
   CommentHighlights,
@@ -72,7 +72,7 @@ export function SectionEditor({
   onComment?: (selection: TextSelection) => void;
   onOpenThread?: (threadId: string) => void;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const editor = useEditor(
     {
       extensions: extensions(section, print ? '' : t('text.placeholder'), print ? null : awareness, user),
@@ -156,7 +156,7 @@ function Toolbar({
   editable: boolean;
   onComment: (() => void) | undefined;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const [dialog, setDialog] = useState<'figure' | 'link' | null>(null);
   const active = useEditorState({
     editor,
@@ -269,7 +269,7 @@ function LinkForm({
   onSubmit: (href: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const [href, setHref] = useState(initial);
   const [error, setError] = useState('');
   return (

@@ -1,6 +1,6 @@
 import type { MonteCarloDraw, UncertaintyModel } from '@samplan/engine';
 import { useEffect, useId, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT, useUnit } from '../app/hooks.ts';
 import { showAmount } from '../format/amounts.ts';
 import { leverName, leverValue } from './leverText.ts';
 
@@ -23,7 +23,9 @@ export function DrawsBehind({
   ready: string | null;
   drawsAt(p: number, year: number): Promise<MonteCarloDraw[]>;
 }) {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const ids = { p: useId(), year: useId(), heading: useId() };
   const [text, setText] = useState('50');
   const [year, setYear] = useState(years.at(-1) ?? 0);

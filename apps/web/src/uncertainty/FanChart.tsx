@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useT, useUnit } from '../app/hooks.ts';
 import { showAmount } from '../format/amounts.ts';
 import { shareText } from './leverText.ts';
 
@@ -31,7 +31,8 @@ export const axisAmount = (value: number, unit: 'tkr' | 'kr'): string =>
  * probabilities of negative equity and of exceeding the equity cap.
  */
 export function FanChart({ summary }: { summary: MonteCarloSummary }) {
-  const { t, unit } = useWorkspace();
+  const t = useT();
+  const unit = useUnit();
   const captionId = useId();
   const data = summary.years.map((y) => ({
     year: String(y.year),

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT } from '../app/hooks.ts';
 import type { FormIssue, RangeForm, UncertaintyForm } from './uncertaintyForm.ts';
 
 type RangeLever = 'state' | 'utilization' | 'indexation';
@@ -15,7 +15,8 @@ export function LeverRanges({
   setForm(next: UncertaintyForm): void;
   issues: readonly FormIssue[];
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const fromId = useId();
   const setRange = (lever: RangeLever, patch: Partial<RangeForm>) =>
     setForm({ ...form, [lever]: { ...form[lever], ...patch } });
@@ -121,7 +122,7 @@ function RangeLeverFields({
   issues: readonly FormIssue[];
   children?: ReactNode;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const shapeId = useId();
   return (
     <fieldset className="lever risk-lever">

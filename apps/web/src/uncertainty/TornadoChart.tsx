@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT, useUnit } from '../app/hooks.ts';
 import { showAmount } from '../format/amounts.ts';
 import { axisAmount, plotValue } from './FanChart.tsx';
 import { leverName, leverValue } from './leverText.ts';
@@ -31,7 +31,9 @@ const span = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b, 
  * swing first, as the engine sorts them. The table after it has the figures.
  */
 export function TornadoChart({ sensitivity, model }: { sensitivity: Sensitivity; model: UncertaintyModel }) {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const captionId = useId();
   const central = plotValue(sensitivity.central.closingEquity, unit);
   const name = (lever: number) => {

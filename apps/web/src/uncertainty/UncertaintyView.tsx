@@ -1,6 +1,7 @@
 import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT } from '../app/hooks.ts';
+import { useCollab } from '../app/SessionContext.ts';
 import { docStorage } from '../core/uncertainty/docStorage.ts';
 import { LabelledField } from '../goals/LabelledField.tsx';
 import { canEdit } from '../session/api.ts';
@@ -39,7 +40,9 @@ const readWhole = (text: string): number | null => {
  * of negative equity and of exceeding the cap, the draws behind a percentile and the tornado chart.
  */
 export function UncertaintyView() {
-  const { t, plan, collab } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const collab = useCollab();
   // A shared plan keeps its ranges in its document (the same for everyone; editors change them);
   // the demo keeps them in this browser's localStorage.
   const planKey = collab?.info.id ?? plan.name;
@@ -187,7 +190,7 @@ export function UncertaintyView() {
 
 /** The progress bar with draws done of total, and the run's state in words. */
 function Progress({ run }: { run: RunState }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const labelId = useId();
   const state =
     run.phase === 'running'

@@ -1,4 +1,4 @@
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useProjections, useT, useUnit } from '../app/hooks.ts';
 import { figureLabel, linesText, signNote } from '../core/audit/auditEntryText.ts';
 import { auditSourceText } from '../core/audit/auditSource.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
@@ -9,7 +9,10 @@ import { AuditErrorList } from '../ui/AuditErrorList.tsx';
  * where the document states it, and the stated figures that could not be checked.
  */
 export function AuditView() {
-  const { t, plan, projections, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const projections = useProjections();
+  const unit = useUnit();
   const base = projections?.results.find((r) => r.id === null);
   if (!base?.ok) return <p>{t('app.computing')}</p>;
   const { audit, auditChecked, auditErrors } = base.projection;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan } from '../app/hooks.ts';
 import { showAmount, type Unit } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 
@@ -20,7 +20,7 @@ export function ClosingEquityTable({
   caption?: ReactNode;
   className?: string;
 }) {
-  const { plan } = useWorkspace();
+  const plan = usePlan();
   return (
     <table className={className}>
       {caption && <caption>{caption}</caption>}

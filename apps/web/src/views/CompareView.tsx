@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useProjections, useT, useUnit } from '../app/hooks.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
@@ -11,7 +11,10 @@ const keyOf = (id: string | null) => id ?? 'base';
 
 /** Compares 2–4 of the base plan and its scenarios, year by year, with the chart, findings and answers. */
 export function CompareView() {
-  const { t, plan, projections, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const projections = useProjections();
+  const unit = useUnit();
   const findingText = useFindingText();
   const all = projections?.results ?? [];
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -150,7 +153,8 @@ export function CompareView() {
 }
 
 function Answers({ result }: { result: Computed }) {
-  const { t, unit } = useWorkspace();
+  const t = useT();
+  const unit = useUnit();
   const room = result.projection.answers.spendingRoom;
   const cut = result.projection.answers.stateCut;
   return (

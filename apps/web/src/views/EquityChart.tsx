@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan, useT, useUnit } from '../app/hooks.ts';
 import { showAmount } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 
@@ -37,7 +37,9 @@ export function EquityChart({
   /** A fixed size (the print view, laid out for paper); otherwise the chart follows its container. */
   size?: { width: number; height: number };
 }) {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const years = plan.years;
   const cap = Number(plan.thresholds.equityCap);
   const data = years.map((year, i) => {

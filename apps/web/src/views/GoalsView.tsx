@@ -1,6 +1,6 @@
 import type { CostLine, Goal } from '@samplan/engine';
 import { type FormEvent, type RefObject, useId, useMemo, useRef, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useApply, usePlan, useProjections, useReadOnly, useT } from '../app/hooks.ts';
 import { GoalCard } from '../goals/GoalCard.tsx';
 import { costTotals, goalCoverage, insatserOf } from '../goals/goalCoverage.ts';
 import { newRecordId, refusalFor } from '../goals/goalForms.ts';
@@ -16,7 +16,9 @@ import { ScenarioOptions } from './ScenarioOptions.tsx';
  * goal with their participant targets. Every change goes through `apply`.
  */
 export function GoalsView() {
-  const { t, plan, projections } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const projections = useProjections();
   const [chosen, setChosen] = useState<string | null>(null);
   const scenario = plan.scenarios.find((s) => s.id === chosen) ?? null;
   const scenarioId = scenario?.id ?? null;
@@ -108,7 +110,7 @@ function Overview({
   note: string | null;
   help: string;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const numberOf = (goal: Goal) => goals.indexOf(goal) + 1;
   return (
     <section className="goals-overview" aria-labelledby="goals-overview-heading" data-testid="goals-overview">
@@ -170,7 +172,11 @@ function Overview({
 
 /** Adds a goal: its title (required), area and responsible. */
 function AddGoalForm({ areaList, titleInput }: { areaList: string; titleInput: RefObject<HTMLInputElement | null> }) {
-  const { t, plan, apply, announce, readOnly } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const apply = useApply();
+  const announce = useAnnounce();
+  const readOnly = useReadOnly();
   const [draft, setDraft] = useState({ title: '', area: '', responsible: '' });
   const [error, setError] = useState<string | null>(null);
   if (readOnly) return null;

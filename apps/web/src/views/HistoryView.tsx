@@ -1,8 +1,18 @@
 import type { YearJson } from '@samplan/engine';
 import { createLocalPlanStore } from '@samplan/plan-store';
 import { type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import { type Collab, useWorkspace, WorkspaceProvider } from '../app/Workspace.tsx';
+import {
+  useAnnounce,
+  useApply,
+  useLanguage,
+  usePlan,
+  useProjections,
+  useReadOnly,
+  useT,
+  useUnit,
+} from '../app/hooks.ts';
+import { useCollab, useSession } from '../app/SessionContext.ts';
+import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
 import type { PlanVersion } from '../core/docModel.ts';
 import type { VersionCommands } from '../core/versions/createVersionCommands.ts';
 import { showAmount } from '../format/amounts.ts';
@@ -19,13 +29,18 @@ const dateTime = (iso: string, language: string) =>
  * projection with the current plan's, or restore it (a `replace-plan` edit: shared, and undoable).
  */
 export function HistoryView() {
-  const { collab } = useWorkspace();
+  const collab = useCollab();
   const versions = useSession().versions;
   return collab && versions ? <History collab={collab} commands={versions} /> : null;
 }
 
 function History({ collab, commands }: { collab: Collab; commands: VersionCommands }) {
-  const { t, language, plan, apply, announce, readOnly } = useWorkspace();
+  const t = useT();
+  const language = useLanguage();
+  const plan = usePlan();
+  const apply = useApply();
+  const announce = useAnnounce();
+  const readOnly = useReadOnly();
   const { versions, issues } = useSyncExternalStore(commands.list.subscribe, commands.list.get);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -129,8 +144,9 @@ function History({ collab, commands }: { collab: Collab; commands: VersionComman
 
 /** An opened version: its own read-only store and engine worker, shown as the budget or compared with now. */
 function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 'view' | 'compare'; onClose(): void }) {
-  const outer = useWorkspace();
-  const { t, language } = outer;
+  const t = useT();
+  const language = useLanguage();
+  const outerProjections = useProjections();
   const store = useMemo(() => createLocalPlanStore(version.plan), [version]);
   // Its own worker, so the version's projection never takes the place of the live plan's.
   const [engine, setEngine] = useState<EngineClient | null>(null);
@@ -157,7 +173,7 @@ function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 
               <BudgetView />
             </fieldset>
           ) : (
-            <VersionCompare current={outer.projections} name={version.name} />
+            <VersionCompare current={outerProjections} name={version.name} />
           )}
         </WorkspaceProvider>
       )}
@@ -172,7 +188,9 @@ const baseYears = (response: ProjectResponse | null): YearJson[] | null => {
 
 /** The version's base projection against the current plan's, per year. */
 function VersionCompare({ current, name }: { current: ProjectResponse | null; name: string }) {
-  const { t, projections, unit } = useWorkspace();
+  const t = useT();
+  const projections = useProjections();
+  const unit = useUnit();
   const then = baseYears(projections);
   const now = baseYears(current);
   if (!then || !now) return <p>{t('history.computing')}</p>;

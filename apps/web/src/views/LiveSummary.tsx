@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useProjections, useT, useUnit } from '../app/hooks.ts';
 import { ClosingEquityTable } from './ClosingEquityTable.tsx';
 
 /**
@@ -8,7 +8,9 @@ import { ClosingEquityTable } from './ClosingEquityTable.tsx';
  * new figures reach the screen; the browser benchmark measures edit → shown with it.
  */
 export function LiveSummary() {
-  const { t, projections, unit } = useWorkspace();
+  const t = useT();
+  const projections = useProjections();
+  const unit = useUnit();
   useLayoutEffect(() => {
     if (!projections) return;
     const id = projections.requestId;

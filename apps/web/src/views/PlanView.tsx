@@ -3,7 +3,7 @@ import finnveden from '@samplan/seed-plans/csv/finnveden-2021.csv?raw';
 import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
 import { type FormEvent, useId, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useApply, useEngine, usePlan, useT } from '../app/hooks.ts';
 import { ImportPanel, XLSX_TYPE } from '../features/import/ImportPanel.tsx';
 import { ImportRefusal } from '../features/import/ImportRefusal.tsx';
 import { emptyPlan } from '../features/new-plan/emptyPlan.ts';
@@ -17,7 +17,11 @@ const DEMOS = [
 
 /** Opens a demo, creates an empty plan, imports (see ImportPanel) and exports budget tables. */
 export function PlanView() {
-  const { t, plan, apply, engine, announce } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const apply = useApply();
+  const engine = useEngine();
+  const announce = useAnnounce();
   const [errors, setErrors] = useState<{ file: string; issues: Issue[] } | null>(null);
   const ids = { name: useId(), region: useId(), kommuner: useId() };
 

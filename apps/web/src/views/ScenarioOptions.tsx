@@ -1,8 +1,8 @@
-import { useWorkspace } from '../app/Workspace.tsx';
+import { usePlan } from '../app/hooks.ts';
 
 /** The options of a scenario choice: the base plan (value '') first, then every scenario of the plan. */
 export function ScenarioOptions({ baseLabel }: { baseLabel: string }) {
-  const { plan } = useWorkspace();
+  const plan = usePlan();
   return (
     <>
       <option value="">{baseLabel}</option>

@@ -1,12 +1,15 @@
 import type { Change, CostLine, Scenario } from '@samplan/engine';
 import { type ReactNode, useId, useState } from 'react';
-import { useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useApply, usePlan, useT, useUnit } from '../app/hooks.ts';
 import { percentText, readAmount, readPercent } from '../format/amounts.ts';
 import { findChange, nextScenarioId, setChange } from './scenarioLevers.ts';
 
 /** Lists the plan's scenarios and edits the chosen one through its levers. */
 export function ScenariosView() {
-  const { t, plan, apply, announce } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const apply = useApply();
+  const announce = useAnnounce();
   const [selected, setSelected] = useState<string | null>(plan.scenarios[0]?.id ?? null);
   const scenario = plan.scenarios.find((s) => s.id === selected) ?? plan.scenarios[0];
 
@@ -77,7 +80,8 @@ function ScenarioEditor({
   duplicate(): void;
   remove(): void;
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const ids = {
     name: useId(),
     basedOn: useId(),
@@ -326,7 +330,7 @@ function TextField({
   testId?: string;
   placeholder?: string;
 }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const [text, setText] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const errorId = useId();
@@ -378,7 +382,8 @@ function InsatsLevers({
   put(s: Scenario): boolean;
   lines: readonly CostLine[];
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const [line, setLine] = useState(lines[0]?.id ?? '');
   const [action, setAction] = useState<(typeof INSATS_ACTIONS)[number]>('insats-stop');
   const [value, setValue] = useState('');
@@ -478,7 +483,9 @@ function InsatsLevers({
 }
 
 function NewInsats({ scenario, put }: { scenario: Scenario; put(s: Scenario): boolean }) {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
   const [error, setError] = useState(false);

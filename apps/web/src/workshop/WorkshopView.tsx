@@ -1,6 +1,8 @@
 import type { Change, Plan, Scenario } from '@samplan/engine';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type Collab, useWorkspace } from '../app/Workspace.tsx';
+import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../app/hooks.ts';
+import { useCollab } from '../app/SessionContext.ts';
+import type { Collab } from '../app/Workspace.tsx';
 import { proposalTitle, type Workshop, type WorkshopProposal, type WorkshopScenario } from '../core/docModel.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
@@ -37,12 +39,15 @@ const LIVE_WRITE_MS = 150;
  * two proposals side by side; and saving the pinned ones into the plan with a version.
  */
 export function WorkshopView() {
-  const { collab } = useWorkspace();
+  const collab = useCollab();
   return collab ? <WorkshopScreen collab={collab} /> : null;
 }
 
 function WorkshopScreen({ collab }: { collab: Collab }) {
-  const { t, plan, engine, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const engine = useEngine();
+  const unit = useUnit();
   const { provider } = collab.shared;
   const ws = useWorkshopCommands();
   const presents = canEdit(collab.info.role);
@@ -127,7 +132,9 @@ function useAnnouncement(
   live: ScenarioProjection | undefined,
   sideBySide: readonly WorkshopProposal[],
 ): string {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const [text, setText] = useState('');
   const lastYear = plan.years.at(-1) ?? 0;
   const closing = live?.ok ? live.projection.years.at(-1)?.closingEquity : undefined;
@@ -154,7 +161,9 @@ function useAnnouncement(
 
 /** The presenter's levers: each move is shown at once here and written (throttled) as the live scenario. */
 function PresenterLevers({ live }: { live: WorkshopScenario | null }) {
-  const { t, plan, announce } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const announce = useAnnounce();
   const ws = useWorkshopCommands();
   const current = live?.changes ?? NO_CHANGES;
   const [draft, setDraft] = useState<readonly Change[] | null>(null);
@@ -196,7 +205,8 @@ function LeverControls({
   onChange(next: readonly Change[]): void;
   testPrefix: string;
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const ids = { state: useId(), utilization: useId(), indexation: useId(), esf: useId() };
   const values = leverValues(plan, changes);
   return (
@@ -302,7 +312,8 @@ function LiveStage({
   result: ScenarioProjection | undefined;
   unit: 'tkr' | 'kr';
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   return (
     <section className="workshop-stage" aria-labelledby="workshop-live-heading" data-testid="workshop-live">
       <h2 id="workshop-live-heading">{t('workshop.live')}</h2>
@@ -345,7 +356,9 @@ function SideBySide({
   results: readonly (ScenarioProjection | undefined)[];
   presents: boolean;
 }) {
-  const { t, plan, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const unit = useUnit();
   const ws = useWorkshopCommands();
   const computed = results.filter((r): r is Computed => r?.ok === true);
   return (
@@ -394,7 +407,7 @@ function SideBySide({
 }
 
 function Findings({ result, level, testId }: { result: Computed; level: 3 | 4; testId: string }) {
-  const { t } = useWorkspace();
+  const t = useT();
   const findingText = useFindingText();
   const Heading = level === 3 ? 'h3' : 'h4';
   const { findings } = result.projection;
@@ -418,7 +431,9 @@ function Findings({ result, level, testId }: { result: Computed; level: 3 | 4; t
 
 /** A participant's proposal: the same levers, a name, and "Föreslå". */
 function ProposalForm({ collab }: { collab: Collab }) {
-  const { t, plan, announce } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const announce = useAnnounce();
   const ws = useWorkshopCommands();
   const [changes, setChanges] = useState<readonly Change[]>(NO_CHANGES);
   const [name, setName] = useState('');
@@ -481,7 +496,8 @@ function Proposals({
   presents: boolean;
   participates: boolean;
 }) {
-  const { t, plan } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
   const ws = useWorkshopCommands();
   const userId = collab.info.user.id;
   const [picked, setPicked] = useState<readonly string[]>(() => workshop.shown);
@@ -583,7 +599,9 @@ function Proposals({
 
 /** Saves the pinned proposals into the plan, with a named version. */
 function SavePinned({ collab, pinned }: { collab: Collab; pinned: number }) {
-  const { t, plan, announce } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const announce = useAnnounce();
   const ws = useWorkshopCommands();
   const [name, setName] = useState(() =>
     t('workshop.defaultVersion', { date: new Date().toLocaleDateString('sv-SE') }),

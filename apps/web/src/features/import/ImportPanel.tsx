@@ -1,7 +1,8 @@
 import type { LayoutMapping } from '@samplan/budget-layout';
 import type { Issue, Plan } from '@samplan/engine';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { useWorkspace } from '../../app/Workspace.tsx';
+import { useAnnounce, useApply, useEngine, usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { useCollab } from '../../app/SessionContext.ts';
 import { docLayoutMappingMemory } from '../../core/import/docLayoutMappingMemory.ts';
 import { canEdit } from '../../session/api.ts';
 import type { ImportOutcome } from '../../worker/importApi.ts';
@@ -23,7 +24,13 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  * and the cell's text; nothing in the plan changes until an import succeeds, and then in one edit.
  */
 export function ImportPanel() {
-  const { t, plan, apply, engine, announce, collab, unit } = useWorkspace();
+  const t = useT();
+  const plan = usePlan();
+  const apply = useApply();
+  const engine = useEngine();
+  const announce = useAnnounce();
+  const collab = useCollab();
+  const unit = useUnit();
   const fileId = useId();
   const [dragging, setDragging] = useState(false);
   const [refused, setRefused] = useState<{ file: string; errors: Issue[] } | null>(null);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useWorkspace } from '../../app/Workspace.tsx';
+import { useAnnounce, useApply, usePlan, useT, useUnit } from '../../app/hooks.ts';
 import { readAmount, showAmount } from '../../format/amounts.ts';
 import { CommitField } from '../../ui/CommitField.tsx';
 import { refusal } from '../../views/AmountGrid.tsx';
@@ -9,7 +9,11 @@ import { refusal } from '../../views/AmountGrid.tsx';
  * empty (the plan states none): the engine then projects from 0 kr and says so in its findings.
  */
 export function OpeningEquity() {
-  const { plan, apply, t, unit, announce } = useWorkspace();
+  const plan = usePlan();
+  const apply = useApply();
+  const t = useT();
+  const unit = useUnit();
+  const announce = useAnnounce();
   const headingId = useId();
   const stated = plan.openingEquity !== undefined;
   return (

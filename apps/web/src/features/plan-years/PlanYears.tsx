@@ -1,7 +1,17 @@
 import type { Plan } from '@samplan/engine';
 import type { PlanEdit } from '@samplan/plan-store';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useWorkspace } from '../../app/Workspace.tsx';
+import {
+  useAnnounce,
+  useApply,
+  useEngine,
+  usePlan,
+  useProjections,
+  useReadOnly,
+  useT,
+  useUnit,
+} from '../../app/hooks.ts';
+import { useCollab } from '../../app/SessionContext.ts';
 import { showAmount } from '../../format/amounts.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { dropSummary } from './dropSummary.ts';
@@ -22,7 +32,15 @@ interface Undoable {
  * edit through the store (one undo step in a shared plan); the plan is never replaced.
  */
 export function PlanYears() {
-  const { plan, apply, projections, engine, t, unit, announce, collab, readOnly } = useWorkspace();
+  const plan = usePlan();
+  const apply = useApply();
+  const projections = useProjections();
+  const engine = useEngine();
+  const t = useT();
+  const unit = useUnit();
+  const announce = useAnnounce();
+  const collab = useCollab();
+  const readOnly = useReadOnly();
   const headingId = useId();
   const reasonsId = useId();
   const [confirming, setConfirming] = useState(false);
