@@ -1,3 +1,4 @@
+import { assertNever } from '@samplan/engine';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ClientOrigin, CollabHooks } from './CollabHooks.ts';
@@ -191,7 +192,7 @@ export function createRoom(options: RoomOptions): Room {
         if (present) sendAllAwareness(connection);
         return;
       default:
-        assertNever(message);
+        assertNever(message, 'message');
     }
   }
 
@@ -290,8 +291,4 @@ export function createRoom(options: RoomOptions): Room {
 
   void enqueue(load);
   return room;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled message ${JSON.stringify(value)}`);
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '@samplan/engine';
 import * as encoding from 'lib0/encoding';
 import { MessageType, SyncMessageType } from './MessageType.ts';
 
@@ -32,11 +33,7 @@ export function encodeServerMessage(message: ServerMessage): Uint8Array {
       encoding.writeVarUint8Array(encoder, message.update);
       break;
     default:
-      return assertNever(message);
+      return assertNever(message, 'server message');
   }
   return encoding.toUint8Array(encoder);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unknown server message ${JSON.stringify(value)}`);
 }

@@ -1,13 +1,8 @@
-/** A user's role in a plan (room): owner (ägare), editor (redaktör), commenter (kommentator), viewer (läsare). */
-export type Role = 'owner' | 'editor' | 'commenter' | 'viewer';
+import type { Role } from '@samplan/api-contract';
+import { assertNever } from '@samplan/engine';
 
-/** Every role, for validating what `authenticate` returns. */
-export const ROLES: readonly Role[] = ['owner', 'editor', 'commenter', 'viewer'];
-
-/** Whether a value is one of the {@link ROLES}. */
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+/** A user's role in a plan (room), its list and guard: the wire contract's, shared with the web. */
+export { isRole, ROLES, type Role } from '@samplan/api-contract';
 
 /**
  * What a role may change in a plan's document: `all` of it, only what a commenter policy allows
@@ -29,10 +24,6 @@ export function writeAccess(role: Role): WriteAccess {
     case 'viewer':
       return 'none';
     default:
-      return assertNever(role);
+      return assertNever(role, 'role');
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unknown role ${String(value)}`);
 }
