@@ -334,6 +334,7 @@ describe('auditPlan: precision, shares and conditions', () => {
         {
           code: 'audit-no-base',
           message: 'Angiven siffra "Förvaltning, andel" 2023: andelen kan inte räknas, kostnaderna är 0 kr',
+          params: { figure: 'share-administration', year: 2023, label: 'Förvaltning, andel', base: 'costs' },
           path: ['stated', 0, 'figure'],
           field: 'figure',
         },
@@ -590,6 +591,25 @@ describe('auditPlan: a setting that does not parse is an error, never skipped', 
       'Angiven siffra "Summa kostnader" 2023: noggrannheten "tusental" är inget positivt tal',
     );
     expect(audit).toMatchObject({ checked: 1, entries: [] });
+  });
+
+  it('gives each error the values its message names, for a UI in another language', () => {
+    const audit = auditPlan(
+      raw([
+        { year: 2023, figure: 'costs', value: '3 000 tkr', label: 'Summa kostnader' },
+        { year: 2023, figure: 'costs', value: '3000000', precision: 'tusental' },
+        { year: 2019, figure: 'costs', value: '1' },
+        { year: 2023, figure: 'lines', value: '1', lines: ['ind', 'okänd'] },
+        { year: 2023, figure: 'costs', value: '1', when: { project: 'okänt', runs: true } },
+      ]),
+    );
+    expect(audit.errors.map((e) => [e.code, e.params])).toEqual([
+      ['audit-invalid-value', { figure: 'costs', year: 2023, label: 'Summa kostnader', value: '3 000 tkr' }],
+      ['audit-invalid-precision', { figure: 'costs', year: 2023, precision: 'tusental' }],
+      ['audit-year-outside-plan', { figure: 'costs', year: 2019, years: '2023, 2024, 2025' }],
+      ['audit-unknown-line', { figure: 'lines', year: 2023, line: 'okänd' }],
+      ['audit-unknown-project', { figure: 'costs', year: 2023, project: 'okänt' }],
+    ]);
   });
 
   it('parsePlan refuses a precision of 0 (the last printed digit is worth something)', () => {

@@ -140,9 +140,16 @@ function readSetting(
   projects: ReadonlySet<string>,
 ): Setting | Issue {
   const name = s.label ? `"${s.label}" ${s.year}` : `${s.figure} ${s.year}`;
-  const issue = (field: string | number, code: string, message: string, more: (string | number)[] = []): Issue => ({
+  const issue = (
+    field: string | number,
+    code: string,
+    message: string,
+    more: (string | number)[] = [],
+    params: Record<string, string | number> = {},
+  ): Issue => ({
     code,
     message: `Angiven siffra ${name}: ${message}`,
+    params: { ...statedParams(s), ...params },
     path: ['stated', i, field, ...more],
     field: String(more.at(-1) ?? field),
     ...sourceLocation(s.source),
@@ -151,17 +158,23 @@ function readSetting(
   let value: Ore | Rate;
   if (share) {
     const r = parseRate(s.value);
-    if (!r) return issue('value', 'audit-invalid-value', `"${s.value}" är ingen andel (t.ex. "0.092" för 9,2 %)`);
+    if (!r)
+      return issue('value', 'audit-invalid-value', `"${s.value}" är ingen andel (t.ex. "0.092" för 9,2 %)`, [], {
+        value: s.value,
+      });
     value = r;
   } else {
     const k = parseKronor(s.value);
-    if (!k.ok) return issue('value', 'audit-invalid-value', `"${s.value}" är inget belopp i kronor`);
+    if (!k.ok)
+      return issue('value', 'audit-invalid-value', `"${s.value}" är inget belopp i kronor`, [], { value: s.value });
     value = k.value;
   }
   let precision: Setting['precision'] = null;
   if (s.precision !== undefined) {
     const bad = () =>
-      issue('precision', 'audit-invalid-precision', `noggrannheten "${s.precision}" är inget positivt tal`);
+      issue('precision', 'audit-invalid-precision', `noggrannheten "${s.precision}" är inget positivt tal`, [], {
+        precision: s.precision ?? '',
+      });
     if (share) {
       const r = parseRate(s.precision);
       if (!r || r.n <= 0n) return bad();
@@ -173,16 +186,26 @@ function readSetting(
     }
   }
   if (!plan.years.includes(s.year))
-    return issue('year', 'audit-year-outside-plan', `${s.year} är inte ett av planens år (${plan.years.join(', ')})`);
+    return issue(
+      'year',
+      'audit-year-outside-plan',
+      `${s.year} är inte ett av planens år (${plan.years.join(', ')})`,
+      [],
+      {
+        years: plan.years.join(', '),
+      },
+    );
   if (s.when && !projects.has(s.when.project))
-    return issue('when', 'audit-unknown-project', `ESF-projektet "${s.when.project}" finns inte`, ['project']);
+    return issue('when', 'audit-unknown-project', `ESF-projektet "${s.when.project}" finns inte`, ['project'], {
+      project: s.when.project,
+    });
   let kind: LineKind = 'revenue';
   if (LINE_FIGURES.has(s.figure)) {
     if (!s.lines?.length) return issue('lines', 'audit-lines-missing', 'ange vilka rader som summeras');
     const kinds = new Set<LineKind>();
     for (const [j, id] of s.lines.entries()) {
       const k = lineKinds.get(id);
-      if (!k) return issue('lines', 'audit-unknown-line', `raden "${id}" finns inte`, [j]);
+      if (!k) return issue('lines', 'audit-unknown-line', `raden "${id}" finns inte`, [j], { line: id });
       kinds.add(k);
     }
     if (kinds.size > 1) return issue('lines', 'audit-mixed-lines', 'en summa tar antingen intäkter eller kostnader');
@@ -191,6 +214,14 @@ function readSetting(
     return issue('lines', 'audit-lines-not-allowed', `bara summor av rader anger rader, inte ${s.figure}`);
   }
   return { value, precision, kind };
+}
+
+/**
+ * What every audit error says of its stated figure, for a UI to say it in its language: the
+ * figure, its year, and its row label when it has one (`label` is absent, never empty, without).
+ */
+function statedParams(s: Stated): Record<string, string | number> {
+  return { figure: s.figure, year: s.year, ...(s.label ? { label: s.label } : {}) };
 }
 
 /** The file position of a stated figure's source, for an issue (a workbook's row as the line). */
@@ -263,13 +294,15 @@ export function auditPlan(plan: Plan): Audit {
     const computed = figureValue(row, s.figure, { lines: s.lines ?? [], kind: setting.kind, projection });
     if (computed === null) {
       const base = s.figure.startsWith('share-member')
-        ? 'medlemsbidragen'
+        ? 'members'
         : setting.kind === 'revenue' && s.figure === 'share-lines'
-          ? 'intäkterna'
-          : 'kostnaderna';
+          ? 'revenue'
+          : 'costs';
+      const baseSv = { members: 'medlemsbidragen', revenue: 'intäkterna', costs: 'kostnaderna' }[base];
       errors.push({
         code: 'audit-no-base',
-        message: `Angiven siffra ${s.label ? `"${s.label}" ` : ''}${s.year}: andelen kan inte räknas, ${base} är 0 kr`,
+        message: `Angiven siffra ${s.label ? `"${s.label}" ` : ''}${s.year}: andelen kan inte räknas, ${baseSv} är 0 kr`,
+        params: { ...statedParams(s), base },
         path: ['stated', i, 'figure'],
         field: 'figure',
         ...sourceLocation(s.source),

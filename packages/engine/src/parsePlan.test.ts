@@ -240,11 +240,19 @@ describe('parsePlan: errors are data with a path and a Swedish message', () => {
     expect(parsePlan({ ...minimal(), years: ten }).ok).toBe(true);
     const none = errorsOf(parsePlan({ ...minimal(), years: [], members: [] }));
     expect(none).toHaveLength(1);
-    expect(none[0]).toMatchObject({ code: 'schema-too_small', path: ['years'] });
+    expect(none[0]).toMatchObject({
+      code: 'schema-too_small',
+      path: ['years'],
+      params: { minimum: 1, origin: 'array', inclusive: 'true' },
+    });
     expect(none[0]?.message).toMatch(/1/);
     const eleven = errorsOf(parsePlan({ ...minimal(), years: [...ten, 2033] }));
     expect(eleven).toHaveLength(1);
-    expect(eleven[0]).toMatchObject({ code: 'schema-too_big', path: ['years'] });
+    expect(eleven[0]).toMatchObject({
+      code: 'schema-too_big',
+      path: ['years'],
+      params: { maximum: 10, origin: 'array', inclusive: 'true' },
+    });
     expect(eleven[0]?.message).toMatch(/10/);
   });
 
@@ -335,7 +343,11 @@ describe('parsePlan: errors are data with a path and a Swedish message', () => {
   it('an amount given as a JSON number instead of a string', () => {
     const errors = errorsOf(parsePlan({ ...minimal(), openingEquity: 12_604_000 }));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: 'schema-invalid_type', path: ['openingEquity'] });
+    expect(errors[0]).toMatchObject({
+      code: 'schema-invalid_type',
+      path: ['openingEquity'],
+      params: { expected: 'string' },
+    });
     expect(errors[0]?.message).toMatch(/förväntat/);
   });
 

@@ -8,11 +8,55 @@ import { checkAmount, checkRate, INDEXATION_RANGE, type LineContext, validateCos
 
 const swedish = z.locales.sv().localeError;
 
-/** Turns zod's issues into ours: a Swedish message, the JSON path and the field name. */
+/**
+ * What a zod issue names, as params a UI can say in its language: the expected type, the bounds
+ * and what they bound (`origin`: string, number, array…), the format, the allowed values, the
+ * unknown keys. Only the ones the issue has.
+ */
+function schemaParams(i: z.core.$ZodIssue): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  const put = (name: string, value: unknown) => {
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    else if (typeof value === 'bigint' || typeof value === 'boolean') params[name] = String(value);
+  };
+  switch (i.code) {
+    case 'invalid_type':
+      put('expected', i.expected);
+      break;
+    case 'too_small':
+      put('minimum', i.minimum);
+      put('origin', i.origin);
+      put('inclusive', i.inclusive ?? true);
+      break;
+    case 'too_big':
+      put('maximum', i.maximum);
+      put('origin', i.origin);
+      put('inclusive', i.inclusive ?? true);
+      break;
+    case 'invalid_format':
+      put('format', i.format);
+      break;
+    case 'not_multiple_of':
+      put('divisor', i.divisor);
+      break;
+    case 'unrecognized_keys':
+      put('keys', i.keys.join(', '));
+      break;
+    case 'invalid_value':
+      put('values', i.values.map((v) => JSON.stringify(v)).join(', '));
+      break;
+    default:
+      break;
+  }
+  return params;
+}
+
+/** Turns zod's issues into ours: a Swedish message, the JSON path, the field name and zod's params. */
 export function schemaIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => ({
     code: `schema-${i.code}`,
     message: i.message,
+    params: schemaParams(i),
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     field: String(i.path.at(-1) ?? ''),
   }));

@@ -12,10 +12,16 @@ export interface IssueLocation {
   field?: string;
 }
 
-/** An expected failure (bad input, an unknown reference), described in Swedish for the user. */
+/**
+ * An expected failure (bad input, an unknown reference), described in Swedish for the user. A UI
+ * in another language says it from `code` and `params` (the values the message names: the cell's
+ * text, a year, what was expected); `message` is the Swedish text, for the CLI and as a fallback.
+ */
 export interface Issue extends IssueLocation {
   code: string;
   message: string;
+  /** The values `message` names, by name, for saying it in another language. */
+  params?: Record<string, string | number>;
 }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
