@@ -101,6 +101,24 @@ describe('createPlanSession', () => {
     expect(store.getPlan().revenues.some((r) => r.id === 'esf-line')).toBe(false);
   });
 
+  it('makes each change of the years its own undo step in a shared plan', () => {
+    const doc = planToDoc(plan());
+    const origin = { userId: 'u', clientId: doc.clientID };
+    const store = createYjsPlanStore(doc, { origin });
+    // A long capture window: without a step of its own, the year would be undone with the amount.
+    const undoManager = createUndoManager(doc, origin, { captureTimeout: 60_000 });
+    const session = createPlanSession({ store, engine: fakeEngine().engine, doc: { doc, origin, undoManager } });
+    expect(
+      session.apply({ type: 'set-amount', collection: 'members', id: 'staten', year: 2025, value: '100' }).ok,
+    ).toBe(true);
+    expect(session.years.add().ok).toBe(true);
+    expect(store.getPlan().years).toEqual([2025, 2026, 2027]);
+
+    undoManager.undo();
+    expect(store.getPlan().years).toEqual([2025, 2026]);
+    expect(store.getPlan().members.find((m) => m.id === 'staten')?.amounts?.['2025']).toBe('100');
+  });
+
   it('refuses every edit for a read-only person, in the UI’s language', () => {
     const store = createLocalPlanStore(plan());
     const session = createPlanSession({ store, engine: fakeEngine().engine, readOnly: true, storage: storage() });

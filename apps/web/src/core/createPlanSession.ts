@@ -31,7 +31,7 @@ export interface BudgetCommands {
   addEsfProject(project: EsfProject, line: RevenueLine): Result<Plan>;
 }
 
-/** The plan's years, each one edit (one undo step in a shared plan). */
+/** The plan's years, each one edit and its own undo step in a shared plan (not merged with an edit made just before). */
 export interface YearCommands {
   add(): Result<Plan>;
   /** Removes the first year; the plan's opening equity becomes `openingEquity`. */
@@ -78,7 +78,7 @@ export interface PlanSession {
 export interface PlanSessionOptions {
   store: PlanStore;
   engine: EngineClient;
-  doc?: (DocBinding & { readonly presence?: Presence }) | null;
+  doc?: (DocBinding & { readonly presence?: Presence; readonly undoManager?: { stopCapturing(): void } }) | null;
   readOnly?: boolean;
   /** Where the settings are remembered (localStorage in a browser). */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
@@ -134,6 +134,14 @@ export function createPlanSession({
     return applyBatch(store, edits, doc);
   };
 
+  /** One edit as its own undo step in a shared plan. */
+  const ownStep = (edit: PlanEdit): Result<Plan> => {
+    doc?.undoManager?.stopCapturing();
+    const result = apply(edit);
+    doc?.undoManager?.stopCapturing();
+    return result;
+  };
+
   return {
     plan,
     projections,
@@ -152,9 +160,9 @@ export function createPlanSession({
         ]),
     },
     years: {
-      add: () => apply({ type: 'add-year' }),
-      dropFirst: (openingEquity) => apply({ type: 'drop-first-year', openingEquity }),
-      shift: (by) => apply({ type: 'shift-years', by }),
+      add: () => ownStep({ type: 'add-year' }),
+      dropFirst: (openingEquity) => ownStep({ type: 'drop-first-year', openingEquity }),
+      shift: (by) => ownStep({ type: 'shift-years', by }),
     },
     comments: doc && createCommentCommands(doc),
     text: doc && createTextCommands(doc),

@@ -1,5 +1,4 @@
-import type { Plan } from '@samplan/engine';
-import type { PlanEdit } from '@samplan/plan-store';
+import type { Plan, Result } from '@samplan/engine';
 import { useEffect, useId, useRef, useState } from 'react';
 import {
   useAnnounce,
@@ -11,7 +10,8 @@ import {
   useT,
   useUnit,
 } from '../../app/hooks.ts';
-import { useCollab } from '../../app/SessionContext.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
+import type { YearCommands } from '../../core/createPlanSession.ts';
 import { showAmount } from '../../format/amounts.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { dropSummary } from './dropSummary.ts';
@@ -40,6 +40,7 @@ export function PlanYears() {
   const unit = useUnit();
   const announce = useAnnounce();
   const collab = useCollab();
+  const session = useSession();
   const readOnly = useReadOnly();
   const headingId = useId();
   const reasonsId = useId();
@@ -63,12 +64,10 @@ export function PlanYears() {
   // The undo offer lasts while the plan is as the change left it.
   if (undoable && plan !== undoable.after) setUndoable(null);
 
-  const change = (edit: PlanEdit, done: (after: Plan) => string) => {
+  /** Runs one of the session's year commands (each its own undo step in a shared plan). */
+  const change = (run: (years: YearCommands) => Result<Plan>, done: (after: Plan) => string) => {
     const before = plan;
-    // Its own undo step in a shared plan, not merged with an edit made just before.
-    collab?.shared.undoManager.stopCapturing();
-    const result = apply(edit);
-    collab?.shared.undoManager.stopCapturing();
+    const result = run(session.years);
     if (!result.ok) {
       announce(t('years.failed', { message: result.errors[0]?.message ?? '' }));
       return;
@@ -114,7 +113,10 @@ export function PlanYears() {
               disabled={changes.add.refusal !== null}
               aria-describedby={changes.add.refusal ? describedBy : undefined}
               onClick={() =>
-                change({ type: 'add-year' }, () => t('years.added', { year: changes.add.year, last: changes.last }))
+                change(
+                  (years) => years.add(),
+                  () => t('years.added', { year: changes.add.year, last: changes.last }),
+                )
               }
             >
               {t('years.add', { year: changes.add.year })}
@@ -137,7 +139,10 @@ export function PlanYears() {
               disabled={changes.back.refusal !== null}
               aria-describedby={changes.back.refusal ? describedBy : undefined}
               onClick={() =>
-                change({ type: 'shift-years', by: -1 }, (after) => t('years.moved', { range: rangeOf(after) }))
+                change(
+                  (years) => years.shift(-1),
+                  (after) => t('years.moved', { range: rangeOf(after) }),
+                )
               }
             >
               {t('years.back', { range: span(changes.back.year, changes.count) })}
@@ -149,7 +154,10 @@ export function PlanYears() {
               disabled={changes.forward.refusal !== null}
               aria-describedby={changes.forward.refusal ? describedBy : undefined}
               onClick={() =>
-                change({ type: 'shift-years', by: 1 }, (after) => t('years.moved', { range: rangeOf(after) }))
+                change(
+                  (years) => years.shift(1),
+                  (after) => t('years.moved', { range: rangeOf(after) }),
+                )
               }
             >
               {t('years.forward', { range: span(changes.forward.year, changes.count) })}
@@ -195,8 +203,9 @@ export function PlanYears() {
             onClick={() => {
               if (!summary) return;
               setConfirming(false);
-              change({ type: 'drop-first-year', openingEquity: summary.openingEquity }, (after) =>
-                t('years.dropped', { year: summary.year, range: rangeOf(after) }),
+              change(
+                (years) => years.dropFirst(summary.openingEquity),
+                (after) => t('years.dropped', { year: summary.year, range: rangeOf(after) }),
               );
               requestAnimationFrame(() => dropButton.current?.focus());
             }}
