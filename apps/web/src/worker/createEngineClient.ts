@@ -1,9 +1,9 @@
 import type { Plan, Scenario } from '@samplan/engine';
 import { transfer, wrap } from 'comlink';
-import type { EngineApi, ProjectDeltaResponse, ProjectResponse, ScenarioProjection } from './engineApi.ts';
+import type { EngineApi, PlanMessage, ProjectDeltaResponse, ProjectResponse, ScenarioProjection } from './engineApi.ts';
 import type { ImportOutcome, ImportRequest, LayoutPreview } from './importApi.ts';
 import { latestOnly } from './latestOnly.ts';
-import { applyPatch } from './resultPatch.ts';
+import { applyPatch, diffJson } from './resultPatch.ts';
 
 /** The engine as the UI sees it: projections that never arrive out of order. */
 export interface EngineClient {
@@ -54,12 +54,29 @@ export function createEngineClient(): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'samplan-engine' });
   const api = wrap<EngineApi>(worker);
   const listeners = new Set<(response: ProjectResponse) => void>();
+  // `samplan.bench.fullResults` in localStorage asks for every result in full: the benchmark's
+  // same-run baseline for what sending only the changes saves.
+  const patches = globalThis.localStorage?.getItem('samplan.bench.fullResults') !== '1';
+  // The last plan sent, to send the next one as a patch against it.
+  let sentPlan: { requestId: number; plan: Plan } | null = null;
   // The last response received: the worker sends the next results as a patch against it.
   let held: ProjectResponse | null = null;
   const queue = latestOnly(
     async (job: { plan: Plan; scenarioIds: readonly string[] }, id: number) => {
+      // The plan goes as a patch against the last one sent: only the edited parts are cloned, and
+      // the worker keeps its objects for the rest (so the engine re-projects incrementally).
+      const message: PlanMessage =
+        patches && sentPlan
+          ? { base: sentPlan.requestId, patch: diffJson(sentPlan.plan, job.plan) }
+          : { plan: job.plan };
+      sentPlan = { requestId: id, plan: job.plan };
       performance.mark('samplan:sent', { detail: id });
-      const delta = await api.projectChanged(id, job.plan, [...job.scenarioIds], held?.requestId ?? null);
+      const since = patches ? (held?.requestId ?? null) : null;
+      let answer = await api.projectChanged(id, message, [...job.scenarioIds], since);
+      // The worker did not have the plan the patch was made against: send it in full.
+      if ('resend' in answer) answer = await api.projectChanged(id, { plan: job.plan }, [...job.scenarioIds], since);
+      if ('resend' in answer) throw new Error('The engine worker refused a plan sent in full');
+      const delta = answer;
       performance.mark('samplan:received', { detail: delta.requestId });
       const response = withResults(delta, held);
       held = response;

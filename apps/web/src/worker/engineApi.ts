@@ -14,7 +14,7 @@ import {
 } from '@samplan/engine';
 import { transfer } from 'comlink';
 import { importApi } from './importApi.ts';
-import { diffJson, type Patch } from './resultPatch.ts';
+import { applyPatch, diffJson, type Patch } from './resultPatch.ts';
 
 /** One projection of the plan: the base (`id: null`) or a scenario. */
 export type ScenarioProjection =
@@ -46,6 +46,17 @@ export type ProjectDeltaResponse = Omit<ProjectResponse, 'results'> &
 
 /** The last results `projectChanged` sent, to diff the next ones against. */
 let lastSent: { requestId: number; results: ScenarioProjection[] } | null = null;
+
+/**
+ * The plan of a `projectChanged` request: in full, or as a patch against the plan of request
+ * `base` (the last one this worker received). A patch keeps every part of the plan it does not
+ * touch the same object as before, which is what lets the engine re-project incrementally (a
+ * plan cloned in full is all new objects, and the engine would cost every line again).
+ */
+export type PlanMessage = { plan: Plan } | { base: number; patch: Patch | null };
+
+/** The plan of the last request, rebuilt from its patch; its unchanged parts are the objects of the one before. */
+let lastPlan: { requestId: number; plan: Plan } | null = null;
 
 let xlsxModule: Promise<typeof import('@samplan/budget-xlsx')> | undefined;
 /**
@@ -91,15 +102,22 @@ export const engineApi = {
   },
 
   /**
-   * The same as `project`, answered as a patch against the response `since` when that is the last
-   * one this worker sent (the client passes the id of the response it holds), else in full.
+   * The same as `project` with the plan as a message (a patch against the last plan received; a
+   * patch against another plan is answered with `resend`, for the plan in full), answered as a patch
+   * against the response `since` when that is the last one this worker sent (the client passes the
+   * id of the response it holds), else in full.
    */
   projectChanged(
     requestId: number,
-    plan: Plan,
+    message: PlanMessage,
     scenarioIds: readonly string[],
     since: number | null,
-  ): ProjectDeltaResponse {
+  ): ProjectDeltaResponse | { requestId: number; resend: true } {
+    let plan: Plan;
+    if ('plan' in message) plan = message.plan;
+    else if (lastPlan?.requestId === message.base) plan = applyPatch(lastPlan.plan, message.patch);
+    else return { requestId, resend: true };
+    lastPlan = { requestId, plan };
     const { results, ...response } = engineApi.project(requestId, plan, scenarioIds);
     const previous = lastSent;
     lastSent = { requestId, results };
