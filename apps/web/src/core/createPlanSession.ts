@@ -8,6 +8,7 @@ import { applyBatch } from './applyBatch.ts';
 import type { Presence } from './collab/createPresence.ts';
 import { type CommentCommands, createCommentCommands } from './comments/createCommentCommands.ts';
 import type { DocBinding } from './docBinding.ts';
+import { docLayoutMappingMemory, type LayoutMappingMemory } from './import/docLayoutMappingMemory.ts';
 import { createValueStore, type Store, type ValueStore } from './store.ts';
 import { createTextCommands, type TextCommands } from './text/createTextCommands.ts';
 import { createVersionCommands, type VersionCommands } from './versions/createVersionCommands.ts';
@@ -39,6 +40,17 @@ export interface YearCommands {
   shift(by: number): Result<Plan>;
 }
 
+/** Importing a budget into the plan. */
+export interface ImportCommands {
+  /** Puts the imported plan in place of the current one: one edit, its own undo step in a shared plan. */
+  replacePlan(plan: Plan): Result<Plan>;
+  /**
+   * Where a shared plan keeps the reviewed mapping of its budget sheet (its document, for every
+   * member; written only by those who may edit); null for the local plan, which keeps it in this browser.
+   */
+  readonly layoutMapping: LayoutMappingMemory | null;
+}
+
 /**
  * One opened plan without React: small stores, each `get`/`subscribe`, so a view that reads one
  * re-renders only when that one changes, and typed command maps. The document's commands are null
@@ -62,6 +74,7 @@ export interface PlanSession {
   batch(edits: readonly PlanEdit[]): Result<Plan>;
   readonly budget: BudgetCommands;
   readonly years: YearCommands;
+  readonly imports: ImportCommands;
   readonly comments: CommentCommands | null;
   readonly text: TextCommands | null;
   readonly versions: VersionCommands | null;
@@ -163,6 +176,10 @@ export function createPlanSession({
       add: () => ownStep({ type: 'add-year' }),
       dropFirst: (openingEquity) => ownStep({ type: 'drop-first-year', openingEquity }),
       shift: (by) => ownStep({ type: 'shift-years', by }),
+    },
+    imports: {
+      replacePlan: (next) => ownStep({ type: 'replace-plan', plan: next }),
+      layoutMapping: doc && docLayoutMappingMemory(doc.doc, doc.origin, !readOnly),
     },
     comments: doc && createCommentCommands(doc),
     text: doc && createTextCommands(doc),

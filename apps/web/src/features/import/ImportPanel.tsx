@@ -1,10 +1,8 @@
 import type { LayoutMapping } from '@samplan/budget-layout';
 import type { Issue, Plan } from '@samplan/engine';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { useAnnounce, useApply, useEngine, usePlan, useT, useUnit } from '../../app/hooks.ts';
-import { useCollab } from '../../app/SessionContext.ts';
-import { docLayoutMappingMemory } from '../../core/import/docLayoutMappingMemory.ts';
-import { canEdit } from '../../session/api.ts';
+import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
 import type { ImportOutcome } from '../../worker/importApi.ts';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { LayoutReview } from './LayoutReview.tsx';
@@ -26,7 +24,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function ImportPanel() {
   const t = useT();
   const plan = usePlan();
-  const apply = useApply();
   const engine = useEngine();
   const announce = useAnnounce();
   const collab = useCollab();
@@ -35,24 +32,11 @@ export function ImportPanel() {
   const [dragging, setDragging] = useState(false);
   const [refused, setRefused] = useState<{ file: string; errors: Issue[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const memory = useMemo(
-    () =>
-      collab
-        ? docLayoutMappingMemory(collab.shared.doc, collab.shared.origin, canEdit(collab.info.role))
-        : storageLayoutMappingMemory('demo'),
-    [collab],
-  );
+  const session = useSession();
+  const memory = useMemo(() => session.imports.layoutMapping ?? storageLayoutMappingMemory('demo'), [session]);
 
   /** One undoable step in a shared plan: the replace is not merged with an edit made just before. */
-  const replace = useCallback(
-    (next: Plan) => {
-      collab?.shared.undoManager.stopCapturing();
-      const result = apply({ type: 'replace-plan', plan: next });
-      collab?.shared.undoManager.stopCapturing();
-      return result;
-    },
-    [apply, collab],
-  );
+  const replace = session.imports.replacePlan;
 
   const succeeded = useCallback(
     (message: string) => {
