@@ -11,6 +11,7 @@ import type { DocBinding } from './docBinding.ts';
 import { docLayoutMappingMemory, type LayoutMappingMemory } from './import/docLayoutMappingMemory.ts';
 import { createValueStore, type Store, type ValueStore } from './store.ts';
 import { createTextCommands, type TextCommands } from './text/createTextCommands.ts';
+import { docStorage } from './uncertainty/docStorage.ts';
 import { createVersionCommands, type VersionCommands } from './versions/createVersionCommands.ts';
 import { createWorkshopCommands, type WorkshopCommands } from './workshop/createWorkshopCommands.ts';
 
@@ -75,6 +76,11 @@ export interface PlanSession {
   readonly budget: BudgetCommands;
   readonly years: YearCommands;
   readonly imports: ImportCommands;
+  /**
+   * Where a shared plan keeps its uncertainty models (its document: the same for everyone, written
+   * only by those who may edit); null for the local plan, which keeps them in this browser.
+   */
+  readonly uncertaintyStorage: Pick<Storage, 'getItem' | 'setItem'> | null;
   readonly comments: CommentCommands | null;
   readonly text: TextCommands | null;
   readonly versions: VersionCommands | null;
@@ -181,6 +187,7 @@ export function createPlanSession({
       replacePlan: (next) => ownStep({ type: 'replace-plan', plan: next }),
       layoutMapping: doc && docLayoutMappingMemory(doc.doc, doc.origin, !readOnly),
     },
+    uncertaintyStorage: doc && docStorage(doc.doc, doc.origin, !readOnly),
     comments: doc && createCommentCommands(doc),
     text: doc && createTextCommands(doc),
     versions: doc && createVersionCommands(doc),

@@ -1,10 +1,8 @@
 import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { usePlan, useT } from '../app/hooks.ts';
-import { useCollab } from '../app/SessionContext.ts';
-import { docStorage } from '../core/uncertainty/docStorage.ts';
+import { useCollab, useSession } from '../app/SessionContext.ts';
 import { LabelledField } from '../goals/LabelledField.tsx';
-import { canEdit } from '../session/api.ts';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
 import { DrawsBehind } from './DrawsBehind.tsx';
 import { FanChart } from './FanChart.tsx';
@@ -46,10 +44,8 @@ export function UncertaintyView() {
   // A shared plan keeps its ranges in its document (the same for everyone; editors change them);
   // the demo keeps them in this browser's localStorage.
   const planKey = collab?.info.id ?? plan.name;
-  const storage = useMemo(
-    () => (collab ? docStorage(collab.shared.doc, collab.shared.origin, canEdit(collab.info.role)) : browserStorage()),
-    [collab],
-  );
+  const session = useSession();
+  const storage = useMemo(() => session.uncertaintyStorage ?? browserStorage(), [session]);
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const scenario = scenarioId === null ? undefined : plan.scenarios.find((s) => s.id === scenarioId);
   const formFor = (id: string | null): UncertaintyForm => {
