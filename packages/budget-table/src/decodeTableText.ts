@@ -1,3 +1,5 @@
+import type { ReadNote, TableNoteCode } from './issueCodes.ts';
+
 /**
  * The WHATWG TextDecoder, global in browsers, workers and Node: declared here so that the package
  * (and the engine's tests that read the seed tables through it) need neither the DOM lib nor Node's types.
@@ -15,6 +17,8 @@ export interface DecodedText {
   text: string;
   encoding: TableEncoding;
   notes: string[];
+  /** `notes` as data (code, params and the same Swedish sentence), one for each, in order. */
+  noteReasons: ReadNote[];
 }
 
 /**
@@ -53,6 +57,15 @@ function nulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const noNotes = (): Pick<DecodedText, 'notes' | 'noteReasons'> => ({ notes: [], noteReasons: [] });
+
+const oneNote = (
+  code: TableNoteCode,
+  message: string,
+  params: ReadNote['params'],
+  file: string,
+): Pick<DecodedText, 'notes' | 'noteReasons'> => ({ notes: [message], noteReasons: [{ code, message, params, file }] });
+
 /**
  * Reads a table file's bytes as text: UTF-8 with or without a byte order mark, UTF-16 (LE or BE)
  * with one, and a file that is not valid UTF-8 as Windows-1252, which is what Swedish Excel's
@@ -62,28 +75,37 @@ function nulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 export function decodeTableText(bytes: Uint8Array, file: string): DecodedText {
   const b = (k: number) => bytes[k];
   if (b(0) === 0xef && b(1) === 0xbb && b(2) === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', notes: [] };
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', ...noNotes() };
   if (b(0) === 0xff && b(1) === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', notes: [] };
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', ...noNotes() };
   if (b(0) === 0xfe && b(1) === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', notes: [] };
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', ...noNotes() };
   const utf16 = nulPattern(bytes);
   if (utf16) {
+    const byteOrder = utf16 === 'utf-16le' ? 'LE' : 'BE';
     return {
       text: new TextDecoder(utf16).decode(bytes),
       encoding: utf16,
-      notes: [
-        `${file}: Filen saknar byte order mark men är UTF-16 (${utf16 === 'utf-16le' ? 'LE' : 'BE'}); den lästes så`,
-      ],
+      ...oneNote(
+        'utf-16-without-bom',
+        `${file}: Filen saknar byte order mark men är UTF-16 (${byteOrder}); den lästes så`,
+        { file, byteOrder },
+        file,
+      ),
     };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', notes: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', ...noNotes() };
   } catch {
     return {
       text: decodeWindows1252(bytes),
       encoding: 'windows-1252',
-      notes: [`${file}: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')`],
+      ...oneNote(
+        'windows-1252',
+        `${file}: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')`,
+        { file },
+        file,
+      ),
     };
   }
 }

@@ -9,6 +9,8 @@ import {
   type Result,
 } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
+import type { ReadNote } from './issueCodes.ts';
+import { numberProblemParams } from './numberProblemParams.ts';
 import { type ParsedNumber, parseAmount, readNumber, UNIT_SCALE } from './parseAmount.ts';
 import { type PendingCost, type RowContext, readCostRow, resolveCostReferences } from './readCostRow.ts';
 import { type Directive, Directives, type RowDirectiveKey } from './readDirectives.ts';
@@ -41,10 +43,15 @@ export interface RecordsOptions extends ImportOptions {
   issues?: readonly Issue[];
   /** Notes found before the records (how the file was decoded, float noise rounded). */
   notes?: readonly string[];
+  /** `notes` as data (code, params, the same Swedish sentence), one for each. */
+  noteReasons?: readonly ReadNote[];
 }
 
-/** A plan read from a file, or why not, and in both cases what the reader decided (in Swedish). */
-export type ImportResult = Result<Plan> & { notes: string[] };
+/**
+ * A plan read from a file, or why not, and in both cases what the reader decided: in Swedish
+ * (`notes`), and as data for a UI in another language (`noteReasons`, one for each note).
+ */
+export type ImportResult = Result<Plan> & { notes: string[]; noteReasons: ReadNote[] };
 
 type Row = { cells: Cell[]; line: number; directives: Partial<Record<RowDirectiveKey, Directive>> };
 
@@ -64,10 +71,12 @@ export function importBudgetRecords(
   options: RecordsOptions = {},
 ): ImportResult {
   const notes = [...(options.notes ?? [])];
-  const done = (result: Result<Plan>): ImportResult => ({ ...result, notes });
+  const noteReasons = [...(options.noteReasons ?? [])];
+  const done = (result: Result<Plan>): ImportResult => ({ ...result, notes, noteReasons });
   const errors: Issue[] = [...(options.issues ?? [])];
-  const error: ReportError = (at, field, code, message) => {
-    if (errors.length < MAX_ERRORS) errors.push({ code, message, file, line: at.line, column: at.column ?? 1, field });
+  const error: ReportError = (at, field, code, message, params) => {
+    if (errors.length < MAX_ERRORS)
+      errors.push({ code, message, params, file, line: at.line, column: at.column ?? 1, field });
   };
 
   const directives = new Directives(error);
@@ -98,11 +107,17 @@ export function importBudgetRecords(
   directives.finish();
   if (!header) {
     if (firstRow) readHeader(firstRow, error);
-    else error({ line: 1 }, '', 'no-header', 'Filen saknar rubrikrad (kind,name,group,project,start,end,total,år…)');
+    else
+      error({ line: 1 }, '', 'no-header', 'Filen saknar rubrikrad (kind,name,group,project,start,end,total,år…)', {
+        columns: FIXED_COLUMNS.join(','),
+      });
     return done(fail(...errors));
   }
   for (const cell of beforeHeader)
-    error(cell, 'kind', 'row-before-header', `Raden "${cell.text.trim()}" står före rubrikraden (rad ${header.line})`);
+    error(cell, 'kind', 'row-before-header', `Raden "${cell.text.trim()}" står före rubrikraden (rad ${header.line})`, {
+      text: cell.text.trim(),
+      headerLine: header.line,
+    });
   const years = header.years;
   const settings = directives.settings;
 
@@ -116,6 +131,7 @@ export function importBudgetRecords(
         'unit',
         'bad-unit',
         `Okänd enhet "${settings.unit.value}": ange kr eller tkr`,
+        { text: settings.unit.value },
       );
     else {
       fileScale = UNIT_SCALE[unit];
@@ -125,6 +141,7 @@ export function importBudgetRecords(
           'unit',
           'unit-conflict',
           `Filen anger enheten ${unit} (# unit: ${settings.unit.value}), men importen valde ${options.unit}`,
+          { unit, text: settings.unit.value, chosen: options.unit },
         );
     }
   } else if (options.unit) fileScale = UNIT_SCALE[options.unit];
@@ -151,14 +168,27 @@ export function importBudgetRecords(
     const read = readNumber(raw, { numeric: typeof cell.value === 'number' });
     if (!read.ok || read.number.percent) {
       if (!read.ok && read.code === 'ambiguous-amount')
-        error(cell, field, read.code, `Tvetydigt belopp i kolumn ${field}: ${read.reason}`);
-      else error(cell, field, 'invalid-amount', `Ogiltigt belopp "${raw}" i kolumn ${field}`);
+        error(
+          cell,
+          field,
+          read.code,
+          `Tvetydigt belopp i kolumn ${field}: ${read.reason}`,
+          numberProblemParams(read, raw, field),
+        );
+      else
+        error(cell, field, 'invalid-amount', `Ogiltigt belopp "${raw}" i kolumn ${field}`, {
+          text: raw,
+          column: field,
+        });
       return null;
     }
     let value = new Decimal(read.number.value).times(scaleOf(read.number, cell, field));
     if (opts.cost) value = value.abs();
     if (value.decimalPlaces() > 2) {
-      error(cell, field, 'amount-precision', `Beloppet "${raw}" har fler decimaler än öre i kolumn ${field}`);
+      error(cell, field, 'amount-precision', `Beloppet "${raw}" har fler decimaler än öre i kolumn ${field}`, {
+        text: raw,
+        column: field,
+      });
       return null;
     }
     return value.toFixed();
@@ -178,7 +208,11 @@ export function importBudgetRecords(
   const rateSetting = (entry: Directive | undefined, what: string): string | undefined => {
     if (!entry) return undefined;
     const r = readRate(entry.value);
-    if (r === null) error({ line: entry.line }, what, 'invalid-rate', `Ogiltig andel "${entry.value}" för ${what}`);
+    if (r === null)
+      error({ line: entry.line }, what, 'invalid-rate', `Ogiltig andel "${entry.value}" för ${what}`, {
+        text: entry.value,
+        setting: what,
+      });
     return r ?? undefined;
   };
   const band = (entry: Directive | undefined): { min: string; max: string } | undefined => {
@@ -190,6 +224,7 @@ export function importBudgetRecords(
         'admin-share',
         'invalid-rate',
         `Ogiltigt intervall "${entry.value}": skriv t.ex. 0 %–15 %`,
+        { variant: 'band', text: entry.value, setting: 'admin-share' },
       );
     return b ?? undefined;
   };
@@ -217,20 +252,26 @@ export function importBudgetRecords(
     const { cells, line, directives: rowDirectives } = row;
     const get = (k: number) => cells[k]?.text.trim() ?? '';
     const extra = cells.slice(FIXED_COLUMNS.length + years.length).find((c) => c.text.trim() !== '');
-    if (extra) error(extra, '', 'extra-cell', `Raden har fler celler än rubrikraden: "${extra.text.trim()}"`);
+    if (extra)
+      error(extra, '', 'extra-cell', `Raden har fler celler än rubrikraden: "${extra.text.trim()}"`, {
+        text: extra.text.trim(),
+      });
     const kind = kindOf(cells);
     const name = get(1);
     const group = get(2).toLowerCase();
     const project = get(3);
     if (!kind) {
-      error(cells[0] ?? { line }, 'kind', 'unknown-kind', `Okänd radtyp "${get(0)}": ska vara ${KINDS.join(', ')}`);
+      error(cells[0] ?? { line }, 'kind', 'unknown-kind', `Okänd radtyp "${get(0)}": ska vara ${KINDS.join(', ')}`, {
+        text: get(0),
+        kinds: KINDS.join(', '),
+      });
       continue;
     }
     const noAmounts = cells.slice(FIXED_COLUMNS.length).every((c) => c.text.trim() === '');
     // An esf row without a name or amounts declares its project only (a project without revenue lines).
     const declaresProject = kind === 'esf' && name === '' && noAmounts;
     if (name === '' && kind !== 'equity' && !declaresProject)
-      error(cells[1] ?? { line }, 'name', 'missing-name', 'Raden saknar namn');
+      error(cells[1] ?? { line }, 'name', 'missing-name', 'Raden saknar namn', { kind });
     const wantedId = rowDirectives.id?.value;
     switch (kind) {
       case 'member': {
@@ -240,6 +281,7 @@ export function importBudgetRecords(
             'group',
             'bad-group',
             `Medlemmens grupp "${get(2)}" ska vara state, region eller kommun`,
+            { kind: 'member', text: get(2), allowed: MEMBER_GROUPS.join(', ') },
           );
           break;
         }
@@ -256,6 +298,7 @@ export function importBudgetRecords(
               'population',
               'bad-population',
               `Ogiltigt invånarantal "${population.value}"`,
+              { text: population.value },
             );
           else member.population = Number(parsed.value);
         }
@@ -270,6 +313,7 @@ export function importBudgetRecords(
             'project',
             'missing-project',
             'En esf-rad måste ange sitt projekt i kolumnen project',
+            { kind },
           );
           break;
         }
@@ -279,6 +323,7 @@ export function importBudgetRecords(
             'group',
             'bad-group',
             `Gruppen på en esf-rad ska vara tom, approved eller applied, inte "${get(2)}"`,
+            { kind: 'esf', text: get(2), allowed: 'approved, applied' },
           );
           break;
         }
@@ -293,6 +338,7 @@ export function importBudgetRecords(
             'group',
             'conflicting-status',
             `Projektet "${project}" är ${p.status} på rad ${p.line} men ${status} här`,
+            { project, otherStatus: p.status, otherLine: p.line, status },
           );
         }
         if (declaresProject) break;
@@ -325,6 +371,7 @@ export function importBudgetRecords(
             'kind',
             'duplicate-equity',
             `Ingående eget kapital anges redan på rad ${equityLine}`,
+            { otherLine: equityLine },
           );
           break;
         }
@@ -339,6 +386,11 @@ export function importBudgetRecords(
             String(years[laterIndex]),
             'equity-later-year',
             `Ingående eget kapital hör hemma i första årets kolumn (${years[0]}); dokumentets senare värden anges som stated-rad med gruppen opening-equity`,
+            {
+              firstYear: years[0] as number,
+              year: years[laterIndex] as number,
+              text: cells[FIXED_COLUMNS.length + laterIndex]?.text.trim() ?? '',
+            },
           );
         }
         const value = money(first, String(years[0]));
@@ -348,6 +400,7 @@ export function importBudgetRecords(
             String(years[0]),
             'missing-equity-amount',
             `equity-raden saknar belopp i första årets kolumn (${years[0]}): skriv 0, eller ta bort raden om dokumentet inte anger något ingående eget kapital`,
+            { firstYear: years[0] as number },
           );
         else if (value !== null) openingEquity = value;
         remember(['openingEquity'], first, String(years[0]), line);
@@ -383,6 +436,8 @@ export function importBudgetRecords(
     errors.unshift({
       code: 'missing-unit',
       message: `Filen anger inte om beloppen är i kr eller tkr${both}: lägg till raden # unit: tkr eller # unit: kr, eller välj enheten vid importen`,
+      // The amount read both ways, as decimal strings in kronor (the UI formats them).
+      params: { text: raw, ...(inKr ? { kr: inKr.toFixed(), tkr: inKr.times(1000).toFixed() } : {}) },
       file,
       line: cell.line,
       column: cell.column,

@@ -17,7 +17,8 @@ export function importBudgetTable(
   file = 'budget.csv',
   options: ImportOptions = {},
 ): ImportResult {
-  const decoded = typeof input === 'string' ? { text: input, notes: [] } : decodeTableText(input, file);
+  const decoded =
+    typeof input === 'string' ? { text: input, notes: [], noteReasons: [] } : decodeTableText(input, file);
   const text = decoded.text.replace(/^\uFEFF/, '');
   const separator = detectSeparator(text);
   const { records, unclosedQuote } = tokenizeCsv(text, separator);
@@ -26,6 +27,7 @@ export function importBudgetTable(
         {
           code: 'unclosed-quote',
           message: 'Citattecknet stängs aldrig',
+          params: {},
           file,
           line: unclosedQuote.line,
           column: unclosedQuote.column,
@@ -37,6 +39,7 @@ export function importBudgetTable(
     ...options,
     issues,
     notes: decoded.notes,
+    noteReasons: decoded.noteReasons,
   });
 }
 

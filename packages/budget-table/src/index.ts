@@ -16,6 +16,14 @@ export {
 } from './importBudgetRecords.ts';
 export { importBudgetTable } from './importBudgetTable.ts';
 export {
+  type IssueParams,
+  type ReadNote,
+  TABLE_ISSUE_CODES,
+  TABLE_NOTE_CODES,
+  type TableIssueCode,
+  type TableNoteCode,
+} from './issueCodes.ts';
+export {
   type AmountUnit,
   type NumberProblem,
   type ParsedNumber,

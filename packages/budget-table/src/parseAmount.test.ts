@@ -83,6 +83,10 @@ describe('readNumber', () => {
       code: 'ambiguous-amount',
       reason:
         '"1.050" kan betyda både 1 050 och 1,05 (är punkten tusentalsavgränsare eller decimaltecken?); skriv 1050 eller 1,05',
+      whole: '1',
+      fraction: '050',
+      decimal: '1,05',
+      separator: '.',
     });
     expect(readNumber('-12,500 tkr')).toMatchObject({ ok: false, code: 'ambiguous-amount' });
     expect(readNumber('1.050', { numeric: true })).toEqual({

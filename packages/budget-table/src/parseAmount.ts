@@ -18,8 +18,21 @@ export interface ParsedNumber {
   unit?: AmountUnit;
 }
 
-/** Why a text is no number: not a number at all, or one that can be read two ways (`1.050`). */
-export type NumberProblem = { code: 'invalid-amount' } | { code: 'ambiguous-amount'; reason: string };
+/**
+ * Why a text is no number: not a number at all, or one that can be read two ways (`1.050`): the
+ * reason in Swedish, and its parts for a UI in another language (`1.050`: whole `1`, fraction
+ * `050`, the decimal reading `1,05`, the separator `.`).
+ */
+export type NumberProblem =
+  | { code: 'invalid-amount' }
+  | {
+      code: 'ambiguous-amount';
+      reason: string;
+      whole: string;
+      fraction: string;
+      decimal: string;
+      separator: '.' | ',';
+    };
 
 /** Options of `readNumber`. */
 export interface ReadNumberOptions {
@@ -99,6 +112,10 @@ export function readNumber(
       ok: false,
       code: 'ambiguous-amount',
       reason: `"${raw.trim()}" kan betyda både ${whole} ${frac} och ${decimal} (är ${mark} tusentalsavgränsare eller decimaltecken?); skriv ${whole}${frac} eller ${decimal}`,
+      whole,
+      fraction: frac,
+      decimal,
+      separator: point as '.' | ',',
     };
   }
   const value = new Decimal(`${whole}${frac ? `.${frac}` : ''}`);

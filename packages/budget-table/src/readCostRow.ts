@@ -59,6 +59,7 @@ export function readCostRow(
       'group',
       'bad-group',
       `Kostnadens kategori "${get(2)}" ska vara individual, structural, administration eller unallocated`,
+      { kind: 'cost', text: get(2), allowed: CATEGORIES.join(', ') },
     );
     return null;
   }
@@ -73,7 +74,10 @@ export function readCostRow(
     [5, end],
   ] as const) {
     if (value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-      error(cells[k] ?? { line }, FIXED_COLUMNS[k], 'invalid-date', `Datum "${value}" ska skrivas ÅÅÅÅ-MM-DD`);
+      error(cells[k] ?? { line }, FIXED_COLUMNS[k], 'invalid-date', `Datum "${value}" ska skrivas ÅÅÅÅ-MM-DD`, {
+        text: value,
+        column: FIXED_COLUMNS[k],
+      });
     remember([...path, 'amount', FIXED_COLUMNS[k]], cells[k], FIXED_COLUMNS[k], line);
   }
   remember([...path, 'amount', 'total'], cells[6], 'total', line);
@@ -88,13 +92,16 @@ export function readCostRow(
         'staff',
         'bad-staff',
         `Ogiltig @staff-rad "${staff.value}": skriv t.ex. fte=0.25 salary=38000 year=2020 add-on=0.32 indexed=yes`,
+        { text: staff.value },
       );
       return null;
     }
     amount = { type: 'staff', ...terms, ...(start ? { start } : {}), ...(end ? { end } : {}) };
   } else if (total !== undefined && total !== null) {
     if (!start || !end) {
-      error(cells[6] ?? { line }, 'total', 'total-without-period', 'En total kräver både start och end');
+      error(cells[6] ?? { line }, 'total', 'total-without-period', 'En total kräver både start och end', {
+        text: cells[6]?.text.trim() ?? '',
+      });
       return null;
     }
     if (hasYears) {
@@ -103,6 +110,7 @@ export function readCostRow(
         'total',
         'total-and-years',
         'Ange antingen total med period eller belopp per år, inte båda',
+        { text: cells[6]?.text.trim() ?? '' },
       );
       return null;
     }
@@ -148,6 +156,7 @@ export function resolveCostReferences(
           'project',
           'unknown-project',
           `Projektet "${__projectName}" har ingen esf-rad`,
+          { project: __projectName },
         );
       else cost.project = p.id;
     }
@@ -162,6 +171,7 @@ export function resolveCostReferences(
           'member',
           'ambiguous-member',
           `Flera medlemmar heter "${wanted}" (${named.map((x) => x.id).join(', ')}); skriv id:t i # @member:`,
+          { member: wanted, ids: named.map((x) => x.id).join(', ') },
         );
       else
         error(
@@ -169,6 +179,7 @@ export function resolveCostReferences(
           'member',
           'unknown-member',
           `Medlemmen "${wanted}" finns inte bland member-raderna`,
+          { member: wanted },
         );
     }
     return cost;

@@ -41,6 +41,12 @@ const ROW_ONLY: readonly RowDirectiveKey[] = ['quote', 'lines'];
 
 const isRowKey = (key: string): key is RowDirectiveKey => Object.hasOwn(ROW_DIRECTIVES, key);
 
+/** The row directives, as an error lists them: `@id, @project-id, …`. */
+const known = () =>
+  Object.keys(ROW_DIRECTIVES)
+    .map((k) => `@${k}`)
+    .join(', ');
+
 /**
  * Collects the `#` directives of a table: settings for the whole file, and directives for the
  * next row. A comment that is no `key: value`, or whose key is no setting, is prose and skipped
@@ -63,14 +69,10 @@ export class Directives {
     const row = key.startsWith('@') ? key.slice(1) : (ROW_ONLY as readonly string[]).includes(key) ? key : null;
     if (row !== null) {
       if (!isRowKey(row)) {
-        this.error(
-          { line },
-          written,
-          'unknown-directive',
-          `Okänt raddirektiv "# ${written}:"; kända är ${Object.keys(ROW_DIRECTIVES)
-            .map((k) => `@${k}`)
-            .join(', ')}`,
-        );
+        this.error({ line }, written, 'unknown-directive', `Okänt raddirektiv "# ${written}:"; kända är ${known()}`, {
+          directive: written,
+          known: known(),
+        });
         return;
       }
       const before = this.pending[row];
@@ -80,6 +82,7 @@ export class Directives {
           row,
           'duplicate-directive',
           `@${row} anges redan på rad ${before.line} för samma rad: "${before.value}" och "${entry.value}"`,
+          { directive: row, otherLine: before.line, before: before.value, text: entry.value },
         );
       else this.pending[row] = entry;
       return;
@@ -93,6 +96,7 @@ export class Directives {
         setting,
         'conflicting-setting',
         `# ${setting}: anges redan på rad ${before.line} som "${before.value}", här som "${entry.value}"`,
+        { setting, otherLine: before.line, before: before.value, text: entry.value },
       );
     else if (!before) this.settings[setting] = entry;
   }
@@ -113,6 +117,7 @@ export class Directives {
           key,
           'directive-not-for-row',
           `@${key} gäller ${kinds.map((k) => `${k}-rader`).join(' och ')}, men nästa rad (rad ${line}) är en ${kind}-rad`,
+          { variant: 'row-kind', directive: key, kinds: kinds.join(', '), line, kind },
         );
     }
     return taken;
@@ -121,7 +126,9 @@ export class Directives {
   /** Directives left with no row after them: errors, since they would apply to nothing. */
   finish(): void {
     for (const [key, entry] of Object.entries(this.pending) as [RowDirectiveKey, Directive][])
-      this.error({ line: entry.line }, key, 'directive-without-row', `@${key} står sist och gäller ingen rad`);
+      this.error({ line: entry.line }, key, 'directive-without-row', `@${key} står sist och gäller ingen rad`, {
+        directive: key,
+      });
     this.pending = {};
   }
 }

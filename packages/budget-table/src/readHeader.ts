@@ -1,4 +1,5 @@
 import { MAX_YEARS, MIN_YEARS } from '@samplan/engine';
+import type { IssueParams, TableIssueCode } from './issueCodes.ts';
 import type { Cell, TableRecord } from './tableRecord.ts';
 
 /** The fixed columns of a budget table, before the year columns. */
@@ -7,8 +8,17 @@ export const FIXED_COLUMNS = ['kind', 'name', 'group', 'project', 'start', 'end'
 /** The row kinds of a budget table. */
 export const KINDS = ['member', 'esf', 'income', 'cost', 'equity', 'stated'] as const;
 
-/** Reports an error at a cell (or a line). */
-export type ReportError = (at: { line: number; column?: number }, field: string, code: string, message: string) => void;
+/**
+ * Reports an error at a cell (or a line): its code, its Swedish message, and the values the
+ * message names (`params`), so a UI can say it in another language.
+ */
+export type ReportError = (
+  at: { line: number; column?: number },
+  field: string,
+  code: TableIssueCode,
+  message: string,
+  params: IssueParams,
+) => void;
 
 /** The header row: its cells, the years of its year columns, its line. */
 export interface Header {
@@ -45,6 +55,7 @@ export function readHeader(record: Extract<TableRecord, { type: 'row' }>, error:
         expected,
         'bad-header',
         `Rubrikraden ska börja med ${FIXED_COLUMNS.join(',')}; kolumn ${k + 1} är "${record.cells[k]?.text.trim() ?? ''}", väntade "${expected}"`,
+        { columns: FIXED_COLUMNS.join(','), column: k + 1, text: record.cells[k]?.text.trim() ?? '', expected },
       );
       return null;
     }
@@ -55,7 +66,9 @@ export function readHeader(record: Extract<TableRecord, { type: 'row' }>, error:
   for (const cell of yearCells) {
     const year = yearOf(cell);
     if (year === null) {
-      error(cell, 'year', 'bad-year', `Årskolumnens rubrik "${cell.text.trim()}" är inget årtal`);
+      error(cell, 'year', 'bad-year', `Årskolumnens rubrik "${cell.text.trim()}" är inget årtal`, {
+        text: cell.text.trim(),
+      });
       return null;
     }
     if (years.length > 0 && year !== (years.at(-1) as number) + 1) {
@@ -64,6 +77,7 @@ export function readHeader(record: Extract<TableRecord, { type: 'row' }>, error:
         String(year),
         'years-not-consecutive',
         `Åren ska följa på varandra: ${years.at(-1)} följs av ${year}`,
+        { previous: years.at(-1) as number, year },
       );
       return null;
     }
@@ -78,6 +92,7 @@ export function readHeader(record: Extract<TableRecord, { type: 'row' }>, error:
       'year',
       'year-count',
       `Tabellen ska ha ${MIN_YEARS} till ${MAX_YEARS} årskolumner, inte ${years.length}`,
+      { min: MIN_YEARS, max: MAX_YEARS, count: years.length },
     );
     return null;
   }

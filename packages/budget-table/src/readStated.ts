@@ -1,5 +1,6 @@
 import { LINE_FIGURES, type PlanInput, type StatedFigure, StatedFigureSchema } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
+import { numberProblemParams } from './numberProblemParams.ts';
 import { type ParsedNumber, parseAmount, readNumber } from './parseAmount.ts';
 import type { Directive, RowDirectiveKey } from './readDirectives.ts';
 import { FIXED_COLUMNS, type ReportError } from './readHeader.ts';
@@ -50,6 +51,7 @@ export function readPrecision(entry: Directive, error: ReportError, key: string)
       key,
       'bad-directive',
       `Ogiltig precision "${entry.value}" i # ${key}: ange värdet av den sista tryckta siffran i kr, t.ex. 1000 för hela tkr`,
+      { variant: 'precision', directive: key, text: entry.value },
     );
     return undefined;
   }
@@ -65,6 +67,7 @@ function readLineNames(entry: Directive, error: ReportError): string[] | null {
       'lines',
       'bad-directive',
       `Ogiltig radlista "${entry.value}" i # @lines: skriv radernas namn eller id åtskilda med semikolon, t.ex. Kansli; Lokaler`,
+      { variant: 'lines', directive: '@lines', text: entry.value },
     );
     return null;
   }
@@ -99,6 +102,7 @@ export function readStatedRow(
       'group',
       'bad-group',
       `Okänd stated-grupp "${get(2)}": ska vara ${StatedFigureSchema.options.join(', ')}`,
+      { kind: 'stated', text: get(2), allowed: StatedFigureSchema.options.join(', ') },
     );
     return [];
   }
@@ -113,6 +117,7 @@ export function readStatedRow(
         'precision',
         'directive-not-for-row',
         'En andels precision är decimalerna den skrivs med; @precision gäller belopp',
+        { variant: 'share-precision', directive: '@precision', figure },
       );
     else precisionOverride = readPrecision(directives.precision, error, '@precision');
   }
@@ -125,9 +130,14 @@ export function readStatedRow(
         'sign',
         'bad-directive',
         `Ogiltigt tecken "${directives.sign.value}" i # @sign: skriv negative (dokumentet trycker talet med omvänt tecken) eller normal`,
+        { variant: 'sign', directive: '@sign', text: directives.sign.value },
       );
     else if (share)
-      error({ line: directives.sign.line }, 'sign', 'directive-not-for-row', '@sign gäller belopp, inte andelar');
+      error({ line: directives.sign.line }, 'sign', 'directive-not-for-row', '@sign gäller belopp, inte andelar', {
+        variant: 'share-sign',
+        directive: '@sign',
+        figure,
+      });
     else sign = value;
   }
   let lines: { names: string[]; line: number } | undefined;
@@ -141,6 +151,7 @@ export function readStatedRow(
       'group',
       'lines-missing',
       `En stated-rad med gruppen ${figure} behöver raden # @lines: med namnen på raderna som summeras`,
+      { figure },
     );
   if (!LINE_FIGURES.has(figure) && directives.lines)
     error(
@@ -148,10 +159,15 @@ export function readStatedRow(
       'lines',
       'directive-not-for-row',
       `# @lines: gäller stated-rader med gruppen lines eller share-lines, inte ${figure}`,
+      { variant: 'lines-figure', directive: '@lines', figure },
     );
   const quote = directives.quote?.value;
   if (directives.quote && quote === '')
-    error({ line: directives.quote.line }, 'quote', 'bad-directive', '# quote: saknar text');
+    error({ line: directives.quote.line }, 'quote', 'bad-directive', '# quote: saknar text', {
+      variant: 'quote',
+      directive: 'quote',
+      text: '',
+    });
 
   const negated = project.startsWith('!');
   const projectName = negated ? project.slice(1).trim() : project;
@@ -159,7 +175,15 @@ export function readStatedRow(
   if (projectName) {
     const id = ctx.projectId(projectName);
     if (!id)
-      error(cells[3] ?? { line }, 'project', 'unknown-project', `Projektet "${projectName}" har ingen esf-rad ovanför`);
+      error(
+        cells[3] ?? { line },
+        'project',
+        'unknown-project',
+        `Projektet "${projectName}" har ingen esf-rad ovanför`,
+        {
+          project: projectName,
+        },
+      );
     else when = { project: id, runs: !negated };
   }
 
@@ -170,9 +194,10 @@ export function readStatedRow(
     if (!cell || raw === '') return;
     const read = readNumber(raw, { numeric: typeof cell.value === 'number' });
     if (!read.ok) {
+      const params = numberProblemParams(read, raw, String(year));
       if (read.code === 'ambiguous-amount')
-        error(cell, String(year), read.code, `Tvetydigt belopp i kolumn ${year}: ${read.reason}`);
-      else error(cell, String(year), read.code, `Ogiltigt belopp "${raw}" i kolumn ${year}`);
+        error(cell, String(year), read.code, `Tvetydigt belopp i kolumn ${year}: ${read.reason}`, params);
+      else error(cell, String(year), read.code, `Ogiltigt belopp "${raw}" i kolumn ${year}`, params);
       return;
     }
     const parsed = read.number;
@@ -180,7 +205,12 @@ export function readStatedRow(
     let precision: Decimal;
     if (share) {
       if (parsed.unit) {
-        error(cell, String(year), 'invalid-amount', `En andel anges i procent, inte i ${parsed.unit}: "${raw}"`);
+        error(cell, String(year), 'invalid-amount', `En andel anges i procent, inte i ${parsed.unit}: "${raw}"`, {
+          variant: 'share-unit',
+          text: raw,
+          column: String(year),
+          unit: parsed.unit,
+        });
         return;
       }
       value = new Decimal(parsed.value).dividedBy(100);
@@ -192,6 +222,7 @@ export function readStatedRow(
           String(year),
           'invalid-amount',
           `Ogiltigt belopp "${raw}" i kolumn ${year}: ${figure} är inget procenttal`,
+          { variant: 'percent', text: raw, column: String(year), figure },
         );
         return;
       }
@@ -199,7 +230,10 @@ export function readStatedRow(
       value = new Decimal(parsed.value).times(scale);
       precision = new Decimal(10).pow(-parsed.decimals).times(scale);
       if (value.decimalPlaces() > 2) {
-        error(cell, String(year), 'amount-precision', `Beloppet "${raw}" har fler decimaler än öre`);
+        error(cell, String(year), 'amount-precision', `Beloppet "${raw}" har fler decimaler än öre`, {
+          text: raw,
+          column: String(year),
+        });
         return;
       }
       if (precisionOverride !== undefined) precision = new Decimal(precisionOverride);

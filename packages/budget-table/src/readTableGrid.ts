@@ -1,4 +1,5 @@
 import { decodeTableText, type TableEncoding } from './decodeTableText.ts';
+import type { ReadNote } from './issueCodes.ts';
 import type { Cell } from './tableRecord.ts';
 import { detectSeparator, type Separator, tokenizeCsv } from './tokenizeCsv.ts';
 
@@ -10,6 +11,8 @@ export interface TableGrid {
   encoding: TableEncoding;
   /** Notes for the user, in Swedish, each naming the file (and line). */
   notes: string[];
+  /** `notes` as data (code, params and the same Swedish sentence), one for each, in order. */
+  noteReasons: ReadNote[];
   /** An opening quote that is never closed: the rows stop there. */
   unclosedQuote: Cell | null;
 }
@@ -28,13 +31,15 @@ export const trimRow = (cells: readonly Cell[]): Cell[] => {
  * is an empty row. For importers of tables laid out as people print them.
  */
 export function readTableGrid(bytes: Uint8Array, file: string): TableGrid {
-  const { text, encoding, notes } = decodeTableText(bytes, file);
+  const { text, encoding, notes, noteReasons } = decodeTableText(bytes, file);
   const separator = detectSeparator(text);
   const { records, unclosedQuote } = tokenizeCsv(text, separator, { comments: false });
   const rows = records.map((r) => (r.type === 'row' ? trimRow(r.cells) : []));
-  if (unclosedQuote)
-    notes.push(
-      `${file}:${unclosedQuote.line}:${unclosedQuote.column}: Citattecknet stängs aldrig; filen lästes till dit`,
-    );
-  return { rows, separator, encoding, notes, unclosedQuote };
+  if (unclosedQuote) {
+    const { line, column } = unclosedQuote;
+    const message = `${file}:${line}:${column}: Citattecknet stängs aldrig; filen lästes till dit`;
+    notes.push(message);
+    noteReasons.push({ code: 'unclosed-quote-read-to', message, params: { file, line, column }, file, line, column });
+  }
+  return { rows, separator, encoding, notes, noteReasons, unclosedQuote };
 }

@@ -50,6 +50,7 @@ export function resolveLines(
             'lines',
             'unknown-line',
             `Raden "${name}" i # @lines: finns inte bland member-, esf-, income- och cost-raderna`,
+            { line: name },
           );
         else
           error(
@@ -57,6 +58,7 @@ export function resolveLines(
             'lines',
             'ambiguous-line',
             `Flera rader heter "${name}" (${found.join(', ')}); skriv id:t i # @lines:`,
+            { line: name, ids: found.join(', ') },
           );
       }
       resolved.set(key, ids.length === pending.names.length ? ids : null);

@@ -21,14 +21,24 @@ const cp1252 = (text: string): Uint8Array => Uint8Array.from(text, (c) => HIGH[c
 describe('decodeTableText', () => {
   it('reads UTF-8 with and without a byte order mark', () => {
     const bytes = new TextEncoder().encode(TEXT);
-    expect(decodeTableText(bytes, 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-8', notes: [] });
+    expect(decodeTableText(bytes, 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-8', notes: [], noteReasons: [] });
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
-    expect(decodeTableText(bom, 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-8-bom', notes: [] });
+    expect(decodeTableText(bom, 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-8-bom', notes: [], noteReasons: [] });
   });
 
   it('reads UTF-16 LE and BE by their byte order mark', () => {
-    expect(decodeTableText(utf16(TEXT, 'le'), 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-16le', notes: [] });
-    expect(decodeTableText(utf16(TEXT, 'be'), 'a.csv')).toEqual({ text: TEXT, encoding: 'utf-16be', notes: [] });
+    expect(decodeTableText(utf16(TEXT, 'le'), 'a.csv')).toEqual({
+      text: TEXT,
+      encoding: 'utf-16le',
+      notes: [],
+      noteReasons: [],
+    });
+    expect(decodeTableText(utf16(TEXT, 'be'), 'a.csv')).toEqual({
+      text: TEXT,
+      encoding: 'utf-16be',
+      notes: [],
+      noteReasons: [],
+    });
   });
 
   it('recognises UTF-16 without a mark by its NUL bytes, and says so', () => {
@@ -37,6 +47,14 @@ describe('decodeTableText', () => {
       text: TEXT,
       encoding: 'utf-16le',
       notes: ['a.csv: Filen saknar byte order mark men är UTF-16 (LE); den lästes så'],
+      noteReasons: [
+        {
+          code: 'utf-16-without-bom',
+          message: 'a.csv: Filen saknar byte order mark men är UTF-16 (LE); den lästes så',
+          params: { file: 'a.csv', byteOrder: 'LE' },
+          file: 'a.csv',
+        },
+      ],
     });
     expect(decodeTableText(utf16(TEXT, 'be', false), 'a.csv').text).toBe(TEXT);
   });
@@ -49,11 +67,24 @@ describe('decodeTableText', () => {
       text: TEXT,
       encoding: 'windows-1252',
       notes: ["budget.csv: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')"],
+      noteReasons: [
+        {
+          code: 'windows-1252',
+          message: "budget.csv: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')",
+          params: { file: 'budget.csv' },
+          file: 'budget.csv',
+        },
+      ],
     });
   });
 
   it('reads an empty file as empty UTF-8', () => {
-    expect(decodeTableText(new Uint8Array(0), 'a.csv')).toEqual({ text: '', encoding: 'utf-8', notes: [] });
+    expect(decodeTableText(new Uint8Array(0), 'a.csv')).toEqual({
+      text: '',
+      encoding: 'utf-8',
+      notes: [],
+      noteReasons: [],
+    });
   });
 });
 
@@ -100,5 +131,11 @@ describe('readTableGrid', () => {
       "k.csv: Filen är inte UTF-8; den lästes som Windows-1252 (Excels 'CSV (semikolonavgränsad)')",
       'k.csv:3:6: Citattecknet stängs aldrig; filen lästes till dit',
     ]);
+    expect(grid.noteReasons.at(-1)).toMatchObject({
+      code: 'unclosed-quote-read-to',
+      file: 'k.csv',
+      line: 3,
+      column: 6,
+    });
   });
 });

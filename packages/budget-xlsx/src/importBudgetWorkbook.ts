@@ -44,7 +44,7 @@ export async function importBudgetWorkbook(
 ): Promise<ImportResult> {
   const at = { file, line: 1, column: 1, field: 'sheet' };
   const loaded = await loadWorkbook(data, file);
-  if (!loaded.ok) return { ...loaded, notes: [] };
+  if (!loaded.ok) return { ...loaded, notes: [], noteReasons: [] };
   const sheets = loaded.value.worksheets;
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   let sheet: ExcelJS.Worksheet;
@@ -56,9 +56,11 @@ export async function importBudgetWorkbook(
         ...fail({
           code: 'no-such-sheet',
           message: `Arbetsboken har inget blad "${options.sheet}"; bladen heter ${names}`,
+          params: { sheet: options.sheet, sheets: names },
           ...at,
         }),
         notes: [],
+        noteReasons: [],
       };
     sheet = found;
   } else {
@@ -70,15 +72,18 @@ export async function importBudgetWorkbook(
             ? {
                 code: 'no-budget-sheet',
                 message: `Inget blad i arbetsboken har budgettabellens rubrikrad (kind,name,group,project,start,end,total,år…); bladen heter ${names}`,
+                params: { sheets: names },
                 ...at,
               }
             : {
                 code: 'several-budget-sheets',
                 message: `Flera blad är budgettabeller (${budgets.map((s) => `"${s.name}"`).join(', ')}): välj ett av dem`,
+                params: { sheets: budgets.map((s) => `"${s.name}"`).join(', ') },
                 ...at,
               },
         ),
         notes: [],
+        noteReasons: [],
       };
     sheet = budgets[0] as ExcelJS.Worksheet;
   }
@@ -88,6 +93,7 @@ export async function importBudgetWorkbook(
     name,
     unit: options.unit,
     notes: grid.notes,
+    noteReasons: grid.noteReasons,
     issues: grid.errors,
   });
 }

@@ -15,6 +15,7 @@ export {
   SHARE_FORMAT,
 } from './exportBudgetWorkbook.ts';
 export { gridRecords, type ImportWorkbookOptions, importBudgetWorkbook } from './importBudgetWorkbook.ts';
+export { XLSX_ISSUE_CODES, XLSX_NOTE_CODES, type XlsxIssueCode, type XlsxNoteCode } from './issueCodes.ts';
 export {
   cellRef,
   listSheets,

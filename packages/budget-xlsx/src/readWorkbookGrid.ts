@@ -1,4 +1,4 @@
-import type { Cell } from '@samplan/budget-table';
+import type { Cell, ReadNote } from '@samplan/budget-table';
 import { fail, type Issue, ok, type Result } from '@samplan/engine';
 import ExcelJS, { type CellValue, type Worksheet } from 'exceljs';
 import { cellText, cleanFloat, isYearFormat, numberText } from './cellText.ts';
@@ -19,6 +19,8 @@ export interface WorkbookGrid {
   rows: Cell[][];
   /** What the reader decided for the user, in Swedish, each naming its cell (`Blad1!C7: …`). */
   notes: string[];
+  /** `notes` as data (code, params and the same Swedish sentence), one for each, in order. */
+  noteReasons: ReadNote[];
 }
 
 /** Options of `readWorkbookGrid`. */
@@ -41,6 +43,7 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, file: string)
     return fail({
       code: 'not-xlsx',
       message: 'Filen kan inte läsas som en Excel-arbetsbok (.xlsx): den är skadad eller har ett annat format',
+      params: { file },
       file,
       line: 1,
       column: 1,
@@ -48,7 +51,15 @@ export async function loadWorkbook(data: Uint8Array | ArrayBuffer, file: string)
     });
   }
   if (workbook.worksheets.length === 0)
-    return fail({ code: 'no-sheet', message: 'Arbetsboken har inga blad', file, line: 1, column: 1, field: '' });
+    return fail({
+      code: 'no-sheet',
+      message: 'Arbetsboken har inga blad',
+      params: { file },
+      file,
+      line: 1,
+      column: 1,
+      field: '',
+    });
   return ok(workbook);
 }
 
@@ -95,6 +106,7 @@ export function worksheetGrid(ws: Worksheet, file: string): Result<WorkbookGrid>
 export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors: Issue[] } {
   const errors: Issue[] = [];
   const notes: string[] = [];
+  const noteReasons: ReadNote[] = [];
   const rows: Cell[][] = [];
   const width = ws.columnCount;
   for (let line = 1; line <= ws.rowCount; line++) {
@@ -116,6 +128,7 @@ export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors:
           errors.push({
             code: 'formula-without-value',
             message: `Formeln =${cell.formula} i ${ws.name}!${ref} har inget sparat värde: öppna filen i Excel och spara den igen`,
+            params: { formula: `=${cell.formula}`, sheet: ws.name, ref },
             file: `${file}[${ws.name}]`,
             line,
             column,
@@ -126,10 +139,13 @@ export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors:
       }
       if (typeof value === 'number') {
         const clean = cleanFloat(value);
-        if (clean !== value)
-          notes.push(
-            `${ws.name}!${ref}: det sparade värdet ${numberText(value)} har flyttalsbrus; det lästes som ${numberText(clean)}`,
-          );
+        if (clean !== value) {
+          const [stored, read] = [numberText(value), numberText(clean)];
+          const message = `${ws.name}!${ref}: det sparade värdet ${stored} har flyttalsbrus; det lästes som ${read}`;
+          notes.push(message);
+          const params = { sheet: ws.name, ref, stored, read };
+          noteReasons.push({ code: 'float-noise', message, params, file: `${file}[${ws.name}]`, line, column });
+        }
         cells.push({ ...base, text: numberText(clean, cell.numFmt), value: clean });
       } else if (value instanceof Date) {
         const text = isYearFormat(cell.numFmt) ? String(value.getUTCFullYear()) : cellText(value);
@@ -146,7 +162,7 @@ export function readSheet(ws: Worksheet, file: string): WorkbookGrid & { errors:
     while (end > 0 && (cells[end - 1]?.text.trim() ?? '') === '') end--;
     rows.push(cells.slice(0, end));
   }
-  return { sheet: ws.name, rows, notes, errors };
+  return { sheet: ws.name, rows, notes, noteReasons, errors };
 }
 
 /** The first visible sheet that holds anything, else the first sheet. */
@@ -175,6 +191,7 @@ export async function readWorkbookGrid(
       return fail({
         code: 'no-such-sheet',
         message: `Arbetsboken har inget blad "${options.sheet}"; bladen heter ${workbook.worksheets.map((s) => `"${s.name}"`).join(', ')}`,
+        params: { sheet: options.sheet, sheets: workbook.worksheets.map((s) => `"${s.name}"`).join(', ') },
         file,
         line: 1,
         column: 1,
