@@ -3,7 +3,7 @@ import type { PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useAnnounce, useApply, useReadOnly, useT } from '../app/hooks.ts';
 import type { Workspace } from '../app/Workspace.tsx';
-import { isIsoDate } from '../views/costAmountForm.ts';
+import { isIsoDate } from '../core/budget/costAmountForm.ts';
 import { CommitInput } from './CommitInput.tsx';
 import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from './goalForms.ts';
 import { LabelledField } from './LabelledField.tsx';

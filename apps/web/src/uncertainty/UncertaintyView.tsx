@@ -2,13 +2,6 @@ import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { usePlan, useT } from '../app/hooks.ts';
 import { useCollab, useSession } from '../app/SessionContext.ts';
-import { LabelledField } from '../goals/LabelledField.tsx';
-import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
-import { DrawsBehind } from './DrawsBehind.tsx';
-import { FanChart } from './FanChart.tsx';
-import { LeverRanges } from './LeverRanges.tsx';
-import { countText, shareText } from './leverText.ts';
-import { TornadoChart } from './TornadoChart.tsx';
 import {
   exampleForm,
   formToModel,
@@ -16,7 +9,14 @@ import {
   modelToForm,
   saveModel,
   type UncertaintyForm,
-} from './uncertaintyForm.ts';
+} from '../core/uncertainty/uncertaintyForm.ts';
+import { LabelledField } from '../goals/LabelledField.tsx';
+import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
+import { DrawsBehind } from './DrawsBehind.tsx';
+import { FanChart } from './FanChart.tsx';
+import { LeverRanges } from './LeverRanges.tsx';
+import { countText, shareText } from './leverText.ts';
+import { TornadoChart } from './TornadoChart.tsx';
 import { type RunState, useMonteCarlo } from './useMonteCarlo.ts';
 import './uncertainty.css';
 import { ScenarioOptions } from '../views/ScenarioOptions.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { usePlan, useProjections, useT, useUnit } from '../app/hooks.ts';
+import { COMPARE_ROWS, signedDifference } from '../core/compare/compareRows.ts';
 import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
-import { COMPARE_ROWS, signedDifference } from './compareRows.ts';
 import { EquityChart } from './EquityChart.tsx';
 
 type Computed = Extract<ScenarioProjection, { ok: true }>;

@@ -2,7 +2,6 @@ import type { CostAmount, EsfProject, Issue, Plan, Result } from '@samplan/engin
 import type { PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import type { Workspace } from '../app/Workspace.tsx';
-import { percentText, type Unit } from '../format/amounts.ts';
 import {
   AMOUNT_FIELDS,
   type AmountField,
@@ -13,7 +12,8 @@ import {
   issueField,
   readCostAmount,
   sameAmount,
-} from './costAmountForm.ts';
+} from '../core/budget/costAmountForm.ts';
+import { percentText, type Unit } from '../format/amounts.ts';
 
 type Translate = Workspace['t'];
 /** A message per field of a form, already translated. */

@@ -4,8 +4,8 @@
  * No DOM, no React, so vitest covers it directly.
  */
 import type { CostAmount, Issue } from '@samplan/engine';
-import { percentText, readAmount, readDecimal, readPercent, showAmount, type Unit } from '../format/amounts.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { percentText, readAmount, readDecimal, readPercent, showAmount, type Unit } from '../../format/amounts.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 export type AmountType = CostAmount['type'];
 export const AMOUNT_TYPES: readonly AmountType[] = ['yearly', 'period', 'staff'];

@@ -1,6 +1,6 @@
 import type { YearJson } from '@samplan/engine';
-import { showAmount, type Unit } from '../format/amounts.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { showAmount, type Unit } from '../../format/amounts.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 /** The rows of the comparison, in order: which figure, and how to read it from a projected year. */
 export const COMPARE_ROWS: {

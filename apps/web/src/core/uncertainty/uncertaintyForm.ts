@@ -8,7 +8,7 @@ import {
   type UncertaintyModel,
 } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
-import { percentText, readPercent } from '../format/amounts.ts';
+import { percentText, readPercent } from '../../format/amounts.ts';
 
 /** A range lever as edited: percentages as typed (`-15`, `2,5`). */
 export interface RangeForm {
