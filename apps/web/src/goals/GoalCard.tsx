@@ -4,8 +4,8 @@ import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRe
 import { useAnnounce, useApply, useReadOnly, useT } from '../app/hooks.ts';
 import type { Workspace } from '../app/Workspace.tsx';
 import { isIsoDate } from '../core/budget/costAmountForm.ts';
+import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from '../core/goals/goalForms.ts';
 import { CommitInput } from './CommitInput.tsx';
-import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from './goalForms.ts';
 import { LabelledField } from './LabelledField.tsx';
 
 type Translate = Workspace['t'];

@@ -1,9 +1,9 @@
 import type { CostLine, Goal, ParticipantTargets } from '@samplan/engine';
 import { useState } from 'react';
 import { useAnnounce, useApply, useT, useUnit } from '../app/hooks.ts';
+import { type Read, readParticipants, readShare, refusalFor, withGoal, withTarget } from '../core/goals/goalForms.ts';
 import { percentText, showAmount } from '../format/amounts.ts';
 import { CommitInput } from './CommitInput.tsx';
-import { type Read, readParticipants, readShare, refusalFor, withGoal, withTarget } from './goalForms.ts';
 
 /**
  * "Insatser och mål": one row per insats with its cost over the horizon (in the chosen scenario), a

@@ -14,8 +14,14 @@ import {
   useState,
 } from 'react';
 import { useCellPeers } from '../collab/usePresence.ts';
+import {
+  arrowDirection,
+  type Direction,
+  type GridPosition,
+  moveInGrid,
+  storedAmount,
+} from '../core/budget/gridNavigation.ts';
 import { readAmount, showAmount, type Unit } from '../format/amounts.ts';
-import { arrowDirection, type Direction, type GridPosition, moveInGrid, storedAmount } from './gridNavigation.ts';
 
 /** Moves focus between the editable amount cells of the budget. One per view; stable for its lifetime. */
 export interface GridController {

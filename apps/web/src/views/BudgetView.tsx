@@ -13,6 +13,7 @@ import { usePlan, useProjections, useSettings, useT } from '../app/hooks.ts';
 import { useSession } from '../app/SessionContext.ts';
 import type { Workspace } from '../app/Workspace.tsx';
 import { AMOUNT_TYPES, type AmountField, type AmountType } from '../core/budget/costAmountForm.ts';
+import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from '../core/budget/gridNavigation.ts';
 import { OpeningEquity } from '../features/opening-equity/OpeningEquity.tsx';
 import { PlanYears } from '../features/plan-years/PlanYears.tsx';
 import { percentText, readPercent, showAmount, type Unit } from '../format/amounts.ts';
@@ -27,7 +28,6 @@ import {
   refusalByField,
   useAmountDraft,
 } from './CostLineForms.tsx';
-import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from './gridNavigation.ts';
 import './budget.css';
 
 type Translate = Workspace['t'];

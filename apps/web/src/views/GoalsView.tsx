@@ -1,9 +1,9 @@
 import type { CostLine, Goal } from '@samplan/engine';
 import { type FormEvent, type RefObject, useId, useMemo, useRef, useState } from 'react';
 import { useAnnounce, useApply, usePlan, useProjections, useReadOnly, useT } from '../app/hooks.ts';
+import { costTotals, goalCoverage, insatserOf } from '../core/goals/goalCoverage.ts';
+import { newRecordId, refusalFor } from '../core/goals/goalForms.ts';
 import { GoalCard } from '../goals/GoalCard.tsx';
-import { costTotals, goalCoverage, insatserOf } from '../goals/goalCoverage.ts';
-import { newRecordId, refusalFor } from '../goals/goalForms.ts';
 import { InsatsGoalsTable } from '../goals/InsatsGoalsTable.tsx';
 import { LabelledField } from '../goals/LabelledField.tsx';
 import './budget.css';

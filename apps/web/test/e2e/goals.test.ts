@@ -5,7 +5,7 @@ import { formatKronor, type Ore, projectPlan } from '@samplan/engine';
 import { readSeedPlan } from '@samplan/seed-plans/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { insatserOf } from '../../src/goals/goalCoverage.ts';
+import { insatserOf } from '../../src/core/goals/goalCoverage.ts';
 import { launchChromium, openApp, seriousAxeViolations, waitForProjection } from './browser.ts';
 
 const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));

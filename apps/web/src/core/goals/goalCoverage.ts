@@ -3,7 +3,7 @@
  * of the Mål view's overview. No DOM, no React, so vitest covers it directly.
  */
 import { type CostLine, type Goal, type Plan, parseKronor } from '@samplan/engine';
-import { sumKronor } from '../views/gridNavigation.ts';
+import { sumKronor } from '../budget/gridNavigation.ts';
 
 /** An insats is a cost line for individuals or a structural one (not administration, not unallocated room). */
 export const isInsats = (line: Pick<CostLine, 'category'>): boolean =>

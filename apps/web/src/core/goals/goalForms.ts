@@ -4,8 +4,8 @@
  * refused edit belongs next to a field. No DOM, no React, so vitest covers them directly.
  */
 import type { CostLine, Indicator, Issue, ParticipantTargets, Plan, Result } from '@samplan/engine';
-import { readPercent } from '../format/amounts.ts';
-import { newLineId } from '../views/gridNavigation.ts';
+import { readPercent } from '../../format/amounts.ts';
+import { newLineId } from '../budget/gridNavigation.ts';
 
 /** Outcomes are followed from this many years before the plan's first year (as the plans print them). */
 export const YEARS_BEFORE = 2;
