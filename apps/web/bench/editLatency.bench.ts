@@ -11,8 +11,11 @@
  * Reports the targets (p95 ≤ 16.7 ms at 100 lines, ≤ 33 ms at 1 000); never fails on them.
  */
 import { cpus, loadavg } from 'node:os';
+import type { CostLine } from '@samplan/engine';
 import { generatePlan } from '@samplan/engine/bench/generatePlan';
 import type { Browser } from 'playwright-core';
+import { engineApi } from '../src/worker/engineApi.ts';
+import { diffJson } from '../src/worker/resultPatch.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { serveApp } from '../test/e2e/serveApp.ts';
 
@@ -70,7 +73,7 @@ async function measure(browser: Browser, url: string, lines: number, fullResults
     );
     const page = await context.newPage();
     await page.goto(`${url}#budget`);
-    await page.waitForSelector('[data-testid="live-summary"]');
+    await page.waitForSelector('[data-testid="live-summary"]', { timeout: 120_000 });
     const cell = page.getByTestId(`cell-${generated.editLineId}-2026`);
     await cell.waitFor({ timeout: 120_000 });
     const original = await cell.inputValue();
@@ -105,10 +108,42 @@ function report(name: string, samples: Sample[]) {
   console.log(
     line('transfer: clone to worker + back, apply the patch', (s) => s.queued + s.toWorker + s.back + s.apply),
   );
-  console.log(line('  of it: worker done → main thread receives', (s) => s.back));
+  console.log(line('  of it: worker done → main thread free to receive', (s) => s.back));
   console.log(line('  of it: apply the patch', (s) => s.apply));
   console.log(line('render: figures in hand → next frame shows them', (s) => s.render));
   return whole;
+}
+
+/**
+ * What crosses the boundary for one edit, measured here in Node with the worker's own code: the
+ * results in full against the patch, and the plan in full against its patch (JSON length, and the
+ * structured clone both ways).
+ */
+function wireSizes(lines: number): string {
+  const generated = generatePlan(lines, 20250101);
+  const plan = { ...generated.plan, scenarios: generated.scenarios };
+  const ids = plan.scenarios.map((s) => s.id);
+  const index = plan.costs.findIndex((c) => c.id === generated.editLineId);
+  const old = plan.costs[index] as CostLine;
+  if (old.amount.type !== 'yearly') throw new Error('the edit line is yearly');
+  const costs = plan.costs.slice();
+  costs[index] = { ...old, amount: { ...old.amount, amounts: { ...old.amount.amounts, '2026': '123456' } } };
+  const edited = { ...plan, costs };
+  const first = engineApi.projectChanged(1, { plan }, ids, null);
+  const planPatch = diffJson(plan, edited);
+  const second = engineApi.projectChanged(2, { base: 1, patch: planPatch }, ids, 1);
+  if ('resend' in first || 'resend' in second || !('full' in first)) throw new Error('unexpected answer');
+  const cloneMs = (value: unknown) => {
+    const t0 = performance.now();
+    for (let k = 0; k < 20; k++) structuredClone(value);
+    return (performance.now() - t0) / 20;
+  };
+  const kb = (value: unknown) => `${(JSON.stringify(value).length / 1024).toFixed(1)} kB`;
+  return (
+    `  wire (Node, this code): results in full ${kb(first.full)} (clone ${ms(cloneMs(first.full))}), ` +
+    `patch ${kb(second)} (clone ${ms(cloneMs(second))}); plan in full ${kb(edited)} (clone ${ms(cloneMs(edited))}), ` +
+    `patch ${kb(planPatch)}`
+  );
 }
 
 const app = await serveApp();
@@ -125,6 +160,7 @@ try {
   );
   for (const [lines, target] of targets) {
     console.log(`\n${lines} cost lines`);
+    console.log(wireSizes(lines));
     const changes = report('only what changed (patch)', await measure(browser, app.url, lines, false));
     const full = report('baseline, every result in full', await measure(browser, app.url, lines, true));
     console.log(
