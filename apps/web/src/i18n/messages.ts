@@ -3,6 +3,7 @@ import { importEn, importSv } from '../features/import/importMessages.ts';
 import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
 import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
 import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
+import { issueEn, issueSv } from '../ui/issues/issueMessages.ts';
 import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';
 import { printEn, printSv } from './printMessages.ts';
@@ -344,6 +345,7 @@ export const sv = {
   ...openingEquitySv,
   ...newPlanSv,
   ...importSv,
+  ...issueSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -678,6 +680,7 @@ export const en: Record<MessageKey, string> = {
   ...openingEquityEn,
   ...newPlanEn,
   ...importEn,
+  ...issueEn,
 };
 
 export type Language = 'sv' | 'en';
