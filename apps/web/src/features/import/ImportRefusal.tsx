@@ -1,7 +1,8 @@
 import type { LayoutIssue } from '@samplan/budget-layout';
 import type { Issue } from '@samplan/engine';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { issueText } from './reasonText.ts';
+import { issueText } from '../../ui/issues/issueText.ts';
+import { reasonText } from './reasonText.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -10,6 +11,14 @@ export function issueWhere(issue: Issue, file: string): string {
   if (issue.line === undefined) return issue.file ?? file;
   return `${issue.file ?? file}:${issue.line}:${issue.column ?? 1}`;
 }
+
+/**
+ * What a refusal says in the reader's language: the layout importer's reason when it gives one,
+ * else the reading package's or the engine's issue by its code and params (its Swedish message
+ * for a code without them).
+ */
+export const refusalText = (issue: LayoutIssue, t: Translate): string =>
+  issue.reason ? reasonText(issue.reason, t) : issueText(issue, t);
 
 /** A refused import: every error with its file, line, column and the cell's text (in the message); the plan is unchanged. */
 export function ImportRefusal({
@@ -31,7 +40,7 @@ export function ImportRefusal({
         {errors.map((issue, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity; the list is replaced whole
           <li key={i} data-testid="import-error">
-            {t('import.refusedIssue', { where: issueWhere(issue, file), message: issueText(issue, t) })}
+            {t('import.refusedIssue', { where: issueWhere(issue, file), message: refusalText(issue, t) })}
           </li>
         ))}
       </ul>
