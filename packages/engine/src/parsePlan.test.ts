@@ -219,6 +219,7 @@ describe('parsePlan: errors are data with a path and a Swedish message', () => {
       {
         code: 'years-not-consecutive',
         message: 'Åren måste följa på varandra: 2023 följs av 2025',
+        params: { previous: 2023, year: 2025 },
         path: ['years', 1],
         field: '1',
       },
@@ -493,6 +494,7 @@ describe('parsePlan: errors are data with a path and a Swedish message', () => {
       {
         code: 'missing-population',
         message: 'Mölndal: invånarantal behövs för att fördela medlemsbidraget',
+        params: { member: 'Mölndal' },
         path: ['members', 3, 'population'],
         field: 'population',
       },

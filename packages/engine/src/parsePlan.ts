@@ -85,12 +85,15 @@ export function parseScenario(input: unknown, plan: Plan): Result<Scenario> {
 /** The checks a schema cannot express. Returns every issue found, each with its path. */
 export function validatePlan(plan: Plan): Issue[] {
   const issues: Issue[] = [];
-  const at = (path: (string | number)[], code: string, message: string) =>
-    issues.push({ code, message, path, field: String(path.at(-1) ?? '') });
+  const at = (path: (string | number)[], code: string, message: string, params?: Issue['params']) =>
+    issues.push({ code, message, ...(params ? { params } : {}), path, field: String(path.at(-1) ?? '') });
   const years = plan.years;
   years.forEach((y, i) => {
     if (i > 0 && y !== (years[i - 1] as number) + 1)
-      at(['years', i], 'years-not-consecutive', `Åren måste följa på varandra: ${years[i - 1]} följs av ${y}`);
+      at(['years', i], 'years-not-consecutive', `Åren måste följa på varandra: ${years[i - 1]} följs av ${y}`, {
+        previous: years[i - 1] as number,
+        year: y,
+      });
   });
   const yearSet = new Set(years.map(String));
   const seen = new Map<string, string>();
@@ -120,7 +123,7 @@ export function validatePlan(plan: Plan): Issue[] {
     unique(m.id, ['members', i]);
     if (m.amounts) amounts(m.amounts, ['members', i, 'amounts']);
     else if (m.group === 'state')
-      at(['members', i, 'amounts'], 'missing-amounts', `Staten (${m.name}) måste ha belopp per år`);
+      at(['members', i, 'amounts'], 'missing-amounts', `Staten (${m.name}) måste ha belopp per år`, { member: m.name });
   });
   for (const group of ['region', 'kommun'] as const) {
     const open = plan.members.filter((m) => m.group === group && !m.amounts);
@@ -130,6 +133,7 @@ export function validatePlan(plan: Plan): Issue[] {
         ['members', i, 'population'],
         'missing-population',
         `${plan.members[i]?.name}: invånarantal behövs för att fördela medlemsbidraget`,
+        { member: plan.members[i]?.name ?? '' },
       );
     }
   }
@@ -174,6 +178,7 @@ export function validatePlan(plan: Plan): Issue[] {
       ['thresholds', 'adminShare', 'min'],
       'band-reversed',
       'Administrationsandelens nedre gräns är större än den övre',
+      { min: plan.thresholds.adminShare.min, max: plan.thresholds.adminShare.max },
     );
   const lineKinds = new Map<string, 'revenue' | 'cost'>([
     ...plan.members.map((m) => [m.id, 'revenue'] as const),
