@@ -78,6 +78,10 @@ export const issueSv = {
     'En stated-rad med gruppen {figure} behöver raden # @lines: med namnen på raderna som summeras',
   'issue.unknown-line': 'Raden "{line}" i # @lines: finns inte bland member-, esf-, income- och cost-raderna',
   'issue.ambiguous-line': 'Flera rader heter "{line}" ({ids}); skriv id:t i # @lines:',
+  // The plan's own checks (validatePlan) that name their values.
+  'issue.missing-amounts': 'Staten ({member}) måste ha belopp per år',
+  'issue.missing-population': '{member}: invånarantal behövs för att fördela medlemsbidraget',
+  'issue.band-reversed': 'Administrationsandelens nedre gräns är större än den övre',
   // The workbook.
   'issue.not-xlsx': 'Filen kan inte läsas som en Excel-arbetsbok (.xlsx): den är skadad eller har ett annat format',
   'issue.no-sheet': 'Arbetsboken har inga blad',
@@ -186,6 +190,9 @@ export const issueEn: Record<keyof typeof issueSv, string> = {
   'issue.lines-missing': 'A stated row with the group {figure} needs the line # @lines: naming the lines it sums',
   'issue.unknown-line': 'The line “{line}” in # @lines: is not among the member, esf, income and cost rows',
   'issue.ambiguous-line': 'Several lines are called “{line}” ({ids}); write the id in # @lines:',
+  'issue.missing-amounts': 'The state ({member}) must have amounts per year',
+  'issue.missing-population': '{member}: the population is needed to share out the member contribution',
+  'issue.band-reversed': 'The lower bound of the administration share is greater than the upper',
   'issue.not-xlsx': 'The file cannot be read as an Excel workbook (.xlsx): it is damaged or in another format',
   'issue.no-sheet': 'The workbook has no sheets',
   'issue.no-such-sheet': 'The workbook has no sheet “{sheet}”; its sheets are {sheets}',

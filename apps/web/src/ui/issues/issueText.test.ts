@@ -283,6 +283,22 @@ describe('issueText', () => {
     for (const issue of issues) expect(issueText(issue, sv)).toBe(issue.message);
   });
 
+  it('says the plan’s own checks that name their values in English', () => {
+    const kommuner = ['Kungsbacka', 'Mölndal'].map((name) => ({ id: name.toLowerCase(), name, group: 'kommun' }));
+    const issues = [
+      ...refusal(parsePlan({ ...PLAN, years: [2023, 2025], members: [] })),
+      ...refusal(parsePlan({ ...PLAN, members: [{ id: 'staten', name: 'Staten', group: 'state' }] })),
+      ...refusal(parsePlan({ ...PLAN, members: [...PLAN.members, ...kommuner] })),
+      ...refusal(parsePlan({ ...PLAN, thresholds: { equityCap: '0.2', adminShare: { min: '0.2', max: '0.1' } } })),
+    ];
+    expect(issues.map((e) => issueText(e, en))).toEqual([
+      'The years must follow each other: 2023 is followed by 2025',
+      'The state (Staten) must have amounts per year',
+      'Kungsbacka: the population is needed to share out the member contribution',
+      'The lower bound of the administration share is greater than the upper',
+    ]);
+  });
+
   it('falls back to the Swedish message for the codes listed as Swedish-only, and for unknown codes', () => {
     const dup = refusal(parsePlan({ ...PLAN, costs: [{ ...PLAN.costs[0], id: 'staten' }] }));
     const outside = refusal(parsePlan({ ...PLAN, members: [{ ...PLAN.members[0], amounts: { '2019': '1' } }] }));
