@@ -10,6 +10,7 @@ import {
   type Cell,
   decodeTableText,
   importBudgetTable,
+  type ReadNote,
   readTableGrid,
   type TableEncoding,
 } from '@samplan/budget-table';
@@ -47,6 +48,8 @@ interface ReadNotes {
   file: string;
   encoding?: TableEncoding;
   notes: string[];
+  /** The same notes as data, to be said in the UI's language (one per note, in order). */
+  noteReasons: ReadNote[];
 }
 
 /** What the import found in a file: a plan, a question, a mapping to review, or a refusal. */
@@ -125,19 +128,28 @@ function layoutOutcome(
 function inspectCsv(bytes: Uint8Array, request: ImportRequest): ImportOutcome {
   const { file } = request;
   const grid = readTableGrid(bytes, file);
-  const read: ReadNotes = { file, encoding: grid.encoding, notes: [...grid.notes] };
+  const read: ReadNotes = {
+    file,
+    encoding: grid.encoding,
+    notes: [...grid.notes],
+    noteReasons: [...grid.noteReasons],
+  };
   if (!isBudgetTable(grid.rows)) return layoutOutcome(grid.rows, request, read, { sheets: [] });
   const { text } = decodeTableText(bytes, file);
   const imported = importBudgetTable(text, file, request.unit ? { unit: request.unit } : {});
-  const notes = [...read.notes, ...imported.notes.filter((n) => !read.notes.includes(n))];
-  if (imported.ok) return { ...read, notes, kind: 'plan', plan: imported.value };
+  // The table's own notes after the grid's, each once (the decoding notes are in both).
+  const added = imported.noteReasons.filter((n) => !read.notes.includes(n.message));
+  const notes = [...read.notes, ...added.map((n) => n.message)];
+  const noteReasons = [...read.noteReasons, ...added];
+  if (imported.ok) return { ...read, notes, noteReasons, kind: 'plan', plan: imported.value };
   if (!request.unit && hasMissingUnit(imported.errors)) {
     // Read it as kronor only to show its first amounts both ways; other errors are the refusal.
     const asKr = importBudgetTable(text, file, { unit: 'kr' });
-    if (asKr.ok) return { ...read, notes, kind: 'needs-unit', format: 'table', samples: planSamples(asKr.value) };
-    return { ...read, notes, kind: 'refused', errors: asKr.errors };
+    if (asKr.ok)
+      return { ...read, notes, noteReasons, kind: 'needs-unit', format: 'table', samples: planSamples(asKr.value) };
+    return { ...read, notes, noteReasons, kind: 'refused', errors: asKr.errors };
   }
-  return { ...read, notes, kind: 'refused', errors: imported.errors };
+  return { ...read, notes, noteReasons, kind: 'refused', errors: imported.errors };
 }
 
 /** A workbook: its budget-table sheet if it has one, else the sheet laid out as printed that holds the budget. */
@@ -146,7 +158,7 @@ async function inspectXlsx(bytes: Uint8Array, request: ImportRequest): Promise<I
   const xlsx = await import('@samplan/budget-xlsx');
   if (!request.sheet) {
     const imported = await xlsx.importBudgetWorkbook(bytes, file, request.unit ? { unit: request.unit } : {});
-    const read: ReadNotes = { file, notes: imported.notes };
+    const read: ReadNotes = { file, notes: imported.notes, noteReasons: imported.noteReasons };
     if (imported.ok) return { ...read, kind: 'plan', plan: imported.value };
     if (!request.unit && hasMissingUnit(imported.errors)) {
       const asKr = await xlsx.importBudgetWorkbook(bytes, file, { unit: 'kr' });
@@ -157,7 +169,7 @@ async function inspectXlsx(bytes: Uint8Array, request: ImportRequest): Promise<I
       return { ...read, kind: 'refused', errors: imported.errors };
   }
   const loaded = await xlsx.loadWorkbook(bytes, file);
-  if (!loaded.ok) return { file, notes: [], kind: 'refused', errors: loaded.errors };
+  if (!loaded.ok) return { file, notes: [], noteReasons: [], kind: 'refused', errors: loaded.errors };
   const visible = loaded.value.worksheets.filter((ws) => ws.state === 'visible' && ws.actualRowCount > 0);
   const sheets = visible.map((ws) => ws.name);
   const chosen = request.sheet
@@ -167,6 +179,7 @@ async function inspectXlsx(bytes: Uint8Array, request: ImportRequest): Promise<I
     return {
       file,
       notes: [],
+      noteReasons: [],
       kind: 'refused',
       errors: [{ code: 'no-sheet', message: `Bladet "${request.sheet}" finns inte`, file, line: 1, column: 1 }],
     };
@@ -175,7 +188,7 @@ async function inspectXlsx(bytes: Uint8Array, request: ImportRequest): Promise<I
   let refusal: ImportOutcome | null = null;
   for (const ws of chosen) {
     const grid = xlsx.readSheet(ws, file);
-    const read: ReadNotes = { file, notes: grid.notes };
+    const read: ReadNotes = { file, notes: grid.notes, noteReasons: grid.noteReasons };
     if (grid.errors.length > 0) {
       refusal ??= { ...read, kind: 'refused', errors: grid.errors };
       continue;

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../../app/hooks.ts';
 import { useCollab, useSession } from '../../app/SessionContext.ts';
 import type { ImportOutcome } from '../../worker/importApi.ts';
+import { FileNotes } from './FileNotes.tsx';
 import { ImportRefusal } from './ImportRefusal.tsx';
 import { LayoutReview } from './LayoutReview.tsx';
 import { storageLayoutMappingMemory } from './layoutMappingMemory.ts';
@@ -95,11 +96,6 @@ export function ImportPanel() {
     );
   };
 
-  const notes = flow.notes;
-  const otherNotes =
-    notes?.encoding === 'windows-1252' ? notes.notes.filter((n) => !n.includes('Windows-1252')) : (notes?.notes ?? []);
-  const showNotes = notes !== null && (notes.encoding === 'windows-1252' || otherNotes.length > 0);
-
   return (
     <>
       {/* Dropping a file is a pointer shortcut; the file input inside is the keyboard way. */}
@@ -136,19 +132,7 @@ export function ImportPanel() {
           {t('import.reading', { file: state.file })}
         </p>
       )}
-      {showNotes && (
-        <div className="notice import-notes" data-testid="import-notes">
-          <p>{t('import.notesHeading', { file: notes.file })}</p>
-          <ul>
-            {notes.encoding === 'windows-1252' && (
-              <li data-testid="import-encoding">{t('import.encoding.windows-1252')}</li>
-            )}
-            {otherNotes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FileNotes notes={flow.notes} t={t} />
       {done && state.step === 'idle' && (
         <p className="import-done" data-testid="import-done">
           {done}

@@ -21,7 +21,7 @@ export type ImportStep =
   | { step: 'refused'; outcome: Extract<ImportOutcome, { kind: 'refused' }> };
 
 /** The notes of the file being imported (how it was read), shown beside every step. */
-export type ImportNotes = Pick<ImportOutcome, 'file' | 'encoding' | 'notes'> | null;
+export type ImportNotes = Pick<ImportOutcome, 'file' | 'encoding' | 'notes' | 'noteReasons'> | null;
 
 /**
  * The import as a small state machine over the worker: a chosen file is inspected; a plan in the
@@ -56,6 +56,7 @@ export function useImportFlow({
       setNotes({
         file: outcome.file,
         notes: outcome.notes,
+        noteReasons: outcome.noteReasons,
         ...(outcome.encoding ? { encoding: outcome.encoding } : {}),
       });
       switch (outcome.kind) {
