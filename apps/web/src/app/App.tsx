@@ -1,17 +1,17 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
 import { CommentsView } from '../comments/CommentsView.tsx';
+import { AuditView } from '../features/audit/AuditView.tsx';
+import { CompareView } from '../features/compare/CompareView.tsx';
+import { GoalsView } from '../features/goals/GoalsView.tsx';
+import { HistoryView } from '../features/history/HistoryView.tsx';
+import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { AuditView } from '../views/AuditView.tsx';
+import { LiveSummary } from '../ui/LiveSummary.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
-import { CompareView } from '../views/CompareView.tsx';
-import { GoalsView } from '../views/GoalsView.tsx';
-import { HistoryView } from '../views/HistoryView.tsx';
-import { LiveSummary } from '../views/LiveSummary.tsx';
-import { PlanView } from '../views/PlanView.tsx';
-import { ScenariosView } from '../views/ScenariosView.tsx';
 import { WorkshopView } from '../workshop/WorkshopView.tsx';
 import { useEngine, usePlanName, useProjections, useReadOnly, useSettings, useStatus, useT } from './hooks.ts';
+import { PlanView } from './PlanView.tsx';
 import { useCollab, useSession } from './SessionContext.ts';
 
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */

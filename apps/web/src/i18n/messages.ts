@@ -1,8 +1,8 @@
-import { findingsEn, findingsSv } from '../features/findings/findingsMessages.ts';
 import { importEn, importSv } from '../features/import/importMessages.ts';
 import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
 import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
 import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
+import { findingsEn, findingsSv } from '../ui/findings/findingsMessages.ts';
 import { issueEn, issueSv } from '../ui/issues/issueMessages.ts';
 import { commentsEn, commentsSv } from './commentsMessages.ts';
 import { goalsEn, goalsSv } from './goalsMessages.ts';

@@ -4,7 +4,7 @@ import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
 import { openSharedPlan, type SharedPlan } from '../core/collab/openSharedPlan.ts';
 import { st } from '../i18n/storedLanguage.ts';
 import { type PlanInfo, sessionApi } from '../session/api.ts';
-import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
+import { ScenarioOptions } from '../ui/ScenarioOptions.tsx';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 import { PrintPlan } from './PrintPlan.tsx';
 

@@ -10,7 +10,7 @@ import {
   saveModel,
   type UncertaintyForm,
 } from '../core/uncertainty/uncertaintyForm.ts';
-import { LabelledField } from '../goals/LabelledField.tsx';
+import { LabelledField } from '../ui/LabelledField.tsx';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
 import { DrawsBehind } from './DrawsBehind.tsx';
 import { FanChart } from './FanChart.tsx';
@@ -19,7 +19,7 @@ import { countText, shareText } from './leverText.ts';
 import { TornadoChart } from './TornadoChart.tsx';
 import { type RunState, useMonteCarlo } from './useMonteCarlo.ts';
 import './uncertainty.css';
-import { ScenarioOptions } from '../views/ScenarioOptions.tsx';
+import { ScenarioOptions } from '../ui/ScenarioOptions.tsx';
 
 /** This browser's storage, where the ranges are kept (none in a private window that blocks it). */
 const browserStorage = (): Storage | undefined => globalThis.localStorage;

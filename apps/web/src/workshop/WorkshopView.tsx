@@ -4,12 +4,12 @@ import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../app/hooks.ts'
 import { useCollab } from '../app/SessionContext.ts';
 import type { Collab } from '../app/Workspace.tsx';
 import { proposalTitle, type Workshop, type WorkshopProposal, type WorkshopScenario } from '../core/docModel.ts';
-import { useFindingText } from '../features/findings/useFindingText.ts';
 import { showAmount, showShare } from '../format/amounts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { canComment, canEdit } from '../session/api.ts';
-import { ClosingEquityTable } from '../views/ClosingEquityTable.tsx';
-import { EquityChart } from '../views/EquityChart.tsx';
+import { ClosingEquityTable } from '../ui/ClosingEquityTable.tsx';
+import { EquityChart } from '../ui/EquityChart.tsx';
+import { useFindingText } from '../ui/findings/useFindingText.ts';
 import type { ScenarioProjection } from '../worker/engineApi.ts';
 import { useScenarioProjections, useThrottled, useWorkshop, useWorkshopCommands } from './useWorkshop.ts';
 import {

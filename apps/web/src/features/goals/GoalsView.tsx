@@ -1,14 +1,14 @@
 import type { CostLine, Goal } from '@samplan/engine';
 import { type FormEvent, type RefObject, useId, useMemo, useRef, useState } from 'react';
-import { useAnnounce, useApply, usePlan, useProjections, useReadOnly, useT } from '../app/hooks.ts';
-import { costTotals, goalCoverage, insatserOf } from '../core/goals/goalCoverage.ts';
-import { newRecordId, refusalFor } from '../core/goals/goalForms.ts';
-import { GoalCard } from '../goals/GoalCard.tsx';
-import { InsatsGoalsTable } from '../goals/InsatsGoalsTable.tsx';
-import { LabelledField } from '../goals/LabelledField.tsx';
-import './budget.css';
-import '../goals/goals.css';
-import { ScenarioOptions } from './ScenarioOptions.tsx';
+import { useAnnounce, useApply, usePlan, useProjections, useReadOnly, useT } from '../../app/hooks.ts';
+import { costTotals, goalCoverage, insatserOf } from '../../core/goals/goalCoverage.ts';
+import { newRecordId, refusalFor } from '../../core/goals/goalForms.ts';
+import { LabelledField } from '../../ui/LabelledField.tsx';
+import { GoalCard } from './GoalCard.tsx';
+import { InsatsGoalsTable } from './InsatsGoalsTable.tsx';
+import '../../views/budget.css';
+import './goals.css';
+import { ScenarioOptions } from '../../ui/ScenarioOptions.tsx';
 
 /**
  * The Mål view: an overview of goals without a funded insats and insatser without a goal (in the

@@ -1,12 +1,12 @@
 import type { Activity, CostLine, Goal, Indicator, Plan } from '@samplan/engine';
 import type { PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
-import { useAnnounce, useApply, useReadOnly, useT } from '../app/hooks.ts';
-import type { Workspace } from '../app/Workspace.tsx';
-import { isIsoDate } from '../core/budget/costAmountForm.ts';
-import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from '../core/goals/goalForms.ts';
+import { useAnnounce, useApply, useReadOnly, useT } from '../../app/hooks.ts';
+import type { Workspace } from '../../app/Workspace.tsx';
+import { isIsoDate } from '../../core/budget/costAmountForm.ts';
+import { issueFor, newRecordId, outcomeYears, refusalFor, withOutcome } from '../../core/goals/goalForms.ts';
+import { LabelledField } from '../../ui/LabelledField.tsx';
 import { CommitInput } from './CommitInput.tsx';
-import { LabelledField } from './LabelledField.tsx';
 
 type Translate = Workspace['t'];
 

@@ -3,11 +3,11 @@ import finnveden from '@samplan/seed-plans/csv/finnveden-2021.csv?raw';
 import goteborg from '@samplan/seed-plans/csv/goteborg-2023.csv?raw';
 import sundbyberg from '@samplan/seed-plans/csv/sundbyberg-2020.csv?raw';
 import { type FormEvent, useId, useState } from 'react';
-import { useAnnounce, useApply, useEngine, usePlan, useT } from '../app/hooks.ts';
 import { ImportPanel, XLSX_TYPE } from '../features/import/ImportPanel.tsx';
 import { ImportRefusal } from '../features/import/ImportRefusal.tsx';
 import { emptyPlan } from '../features/new-plan/emptyPlan.ts';
 import { NewPlanYears, readNewPlanYears } from '../features/new-plan/NewPlanYears.tsx';
+import { useAnnounce, useApply, useEngine, usePlan, useT } from './hooks.ts';
 
 const DEMOS = [
   { file: 'goteborg-2023.csv', name: 'Samordningsförbundet Göteborg 2023–2025', text: goteborg },

@@ -1,8 +1,8 @@
 import type { Change, CostLine, Scenario } from '@samplan/engine';
 import { type ReactNode, useId, useState } from 'react';
-import { useAnnounce, useApply, usePlan, useT, useUnit } from '../app/hooks.ts';
-import { percentText, readAmount, readPercent } from '../format/amounts.ts';
-import { findChange, nextScenarioId, setChange } from './scenarioLevers.ts';
+import { useAnnounce, useApply, usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { percentText, readAmount, readPercent } from '../../format/amounts.ts';
+import { findChange, nextScenarioId, setChange } from '../../ui/scenarioLevers.ts';
 
 /** Lists the plan's scenarios and edits the chosen one through its levers. */
 export function ScenariosView() {

@@ -1,8 +1,15 @@
 import type { CostLine, Goal, ParticipantTargets } from '@samplan/engine';
 import { useState } from 'react';
-import { useAnnounce, useApply, useT, useUnit } from '../app/hooks.ts';
-import { type Read, readParticipants, readShare, refusalFor, withGoal, withTarget } from '../core/goals/goalForms.ts';
-import { percentText, showAmount } from '../format/amounts.ts';
+import { useAnnounce, useApply, useT, useUnit } from '../../app/hooks.ts';
+import {
+  type Read,
+  readParticipants,
+  readShare,
+  refusalFor,
+  withGoal,
+  withTarget,
+} from '../../core/goals/goalForms.ts';
+import { percentText, showAmount } from '../../format/amounts.ts';
 import { CommitInput } from './CommitInput.tsx';
 
 /**

@@ -10,16 +10,16 @@ import {
   useReadOnly,
   useT,
   useUnit,
-} from '../app/hooks.ts';
-import { useCollab, useSession } from '../app/SessionContext.ts';
-import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
-import { signedDifference } from '../core/compare/compareRows.ts';
-import type { PlanVersion } from '../core/docModel.ts';
-import type { VersionCommands } from '../core/versions/createVersionCommands.ts';
-import { showAmount } from '../format/amounts.ts';
-import { createEngineClient, type EngineClient } from '../worker/createEngineClient.ts';
-import type { ProjectResponse } from '../worker/engineApi.ts';
-import { BudgetView } from './BudgetView.tsx';
+} from '../../app/hooks.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
+import { type Collab, WorkspaceProvider } from '../../app/Workspace.tsx';
+import { signedDifference } from '../../core/compare/compareRows.ts';
+import type { PlanVersion } from '../../core/docModel.ts';
+import type { VersionCommands } from '../../core/versions/createVersionCommands.ts';
+import { showAmount } from '../../format/amounts.ts';
+import { BudgetView } from '../../views/BudgetView.tsx';
+import { createEngineClient, type EngineClient } from '../../worker/createEngineClient.ts';
+import type { ProjectResponse } from '../../worker/engineApi.ts';
 
 const dateTime = (iso: string, language: string) =>
   new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

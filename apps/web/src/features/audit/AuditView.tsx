@@ -1,8 +1,8 @@
-import { usePlan, useProjections, useT, useUnit } from '../app/hooks.ts';
-import { figureLabel, linesText, signNote } from '../core/audit/auditEntryText.ts';
-import { auditSourceText } from '../core/audit/auditSource.ts';
-import { showAmount, showShare } from '../format/amounts.ts';
-import { AuditErrorList } from '../ui/AuditErrorList.tsx';
+import { usePlan, useProjections, useT, useUnit } from '../../app/hooks.ts';
+import { figureLabel, linesText, signNote } from '../../core/audit/auditEntryText.ts';
+import { auditSourceText } from '../../core/audit/auditSource.ts';
+import { showAmount, showShare } from '../../format/amounts.ts';
+import { AuditErrorList } from '../../ui/AuditErrorList.tsx';
 
 /**
  * The audit: the stated figures that disagree with the computed ones, each with its row name and

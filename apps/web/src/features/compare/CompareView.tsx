@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { usePlan, useProjections, useT, useUnit } from '../app/hooks.ts';
-import { COMPARE_ROWS, signedDifference } from '../core/compare/compareRows.ts';
-import { useFindingText } from '../features/findings/useFindingText.ts';
-import { showAmount, showShare } from '../format/amounts.ts';
-import type { ScenarioProjection } from '../worker/engineApi.ts';
-import { EquityChart } from './EquityChart.tsx';
+import { usePlan, useProjections, useT, useUnit } from '../../app/hooks.ts';
+import { COMPARE_ROWS, signedDifference } from '../../core/compare/compareRows.ts';
+import { showAmount, showShare } from '../../format/amounts.ts';
+import { EquityChart } from '../../ui/EquityChart.tsx';
+import { useFindingText } from '../../ui/findings/useFindingText.ts';
+import type { ScenarioProjection } from '../../worker/engineApi.ts';
 
 type Computed = Extract<ScenarioProjection, { ok: true }>;
 const keyOf = (id: string | null) => id ?? 'base';
