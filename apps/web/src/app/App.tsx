@@ -1,24 +1,24 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
-import { CommentsView } from '../comments/CommentsView.tsx';
 import { AuditView } from '../features/audit/AuditView.tsx';
+import { CommentsView } from '../features/comments/CommentsView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { GoalsView } from '../features/goals/GoalsView.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
+import { WorkshopView } from '../features/workshop/WorkshopView.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { LiveSummary } from '../ui/LiveSummary.tsx';
 import { BudgetView } from '../views/BudgetView.tsx';
-import { WorkshopView } from '../workshop/WorkshopView.tsx';
 import { useEngine, usePlanName, useProjections, useReadOnly, useSettings, useStatus, useT } from './hooks.ts';
 import { PlanView } from './PlanView.tsx';
 import { useCollab, useSession } from './SessionContext.ts';
 
 /** The text editor (Tiptap, ProseMirror) is loaded when the view is first opened. */
-const PlanTextView = lazy(() => import('../text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
+const PlanTextView = lazy(() => import('../features/text/PlanTextView.tsx').then((m) => ({ default: m.PlanTextView })));
 /** The uncertainty view (Monte Carlo, sensitivity) and its worker are loaded when the view is first opened. */
 const UncertaintyView = lazy(() =>
-  import('../uncertainty/UncertaintyView.tsx').then((m) => ({ default: m.UncertaintyView })),
+  import('../features/uncertainty/UncertaintyView.tsx').then((m) => ({ default: m.UncertaintyView })),
 );
 
 const VIEWS = [

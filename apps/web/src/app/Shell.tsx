@@ -9,7 +9,7 @@ import { SetupView } from '../session/SetupView.tsx';
 import type { EngineClient } from '../worker/createEngineClient.ts';
 
 /** The print view (with the text editor) is loaded only when opened. */
-const PrintRoute = lazy(() => import('../print/PrintRoute.tsx').then((m) => ({ default: m.PrintRoute })));
+const PrintRoute = lazy(() => import('../features/print/PrintRoute.tsx').then((m) => ({ default: m.PrintRoute })));
 
 /** The signed-in part of the app, by path: `/` plans, `/plans/<id>` a shared plan (`/print` its print view), `/invite/<token>`, `/setup`. */
 export function Shell({ engine, examplePlan }: { engine: EngineClient; examplePlan: () => Plan }) {

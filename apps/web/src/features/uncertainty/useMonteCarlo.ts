@@ -1,7 +1,7 @@
 import type { MonteCarloDraw, MonteCarloSummary, Plan, Sensitivity, UncertaintyModel } from '@samplan/engine';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createMonteCarloClient, type MonteCarloClient } from '../worker/createMonteCarloClient.ts';
-import type { MonteCarloProgress } from '../worker/monteCarloApi.ts';
+import { createMonteCarloClient, type MonteCarloClient } from '../../worker/createMonteCarloClient.ts';
+import type { MonteCarloProgress } from '../../worker/monteCarloApi.ts';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 

@@ -1,7 +1,7 @@
 import { DEFAULT_SEED } from '@samplan/engine';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import { usePlan, useT } from '../app/hooks.ts';
-import { useCollab, useSession } from '../app/SessionContext.ts';
+import { usePlan, useT } from '../../app/hooks.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
 import {
   exampleForm,
   formToModel,
@@ -9,9 +9,9 @@ import {
   modelToForm,
   saveModel,
   type UncertaintyForm,
-} from '../core/uncertainty/uncertaintyForm.ts';
-import { LabelledField } from '../ui/LabelledField.tsx';
-import { DEFAULT_DRAWS, MAX_DRAWS } from '../worker/monteCarloApi.ts';
+} from '../../core/uncertainty/uncertaintyForm.ts';
+import { LabelledField } from '../../ui/LabelledField.tsx';
+import { DEFAULT_DRAWS, MAX_DRAWS } from '../../worker/monteCarloApi.ts';
 import { DrawsBehind } from './DrawsBehind.tsx';
 import { FanChart } from './FanChart.tsx';
 import { LeverRanges } from './LeverRanges.tsx';
@@ -19,7 +19,7 @@ import { countText, shareText } from './leverText.ts';
 import { TornadoChart } from './TornadoChart.tsx';
 import { type RunState, useMonteCarlo } from './useMonteCarlo.ts';
 import './uncertainty.css';
-import { ScenarioOptions } from '../ui/ScenarioOptions.tsx';
+import { ScenarioOptions } from '../../ui/ScenarioOptions.tsx';
 
 /** This browser's storage, where the ranges are kept (none in a private window that blocks it). */
 const browserStorage = (): Storage | undefined => globalThis.localStorage;

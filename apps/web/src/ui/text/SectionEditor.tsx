@@ -5,14 +5,14 @@ import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState } from 'react';
-import { useT } from '../app/hooks.ts';
-import type { Awareness, PlanSection } from '../core/docModel.ts';
+import { useT } from '../../app/hooks.ts';
+import type { Awareness, PlanSection } from '../../core/docModel.ts';
 import {
   CommentHighlights,
   commentHighlightsKey,
   type HighlightRange,
   relativeRange,
-} from '../core/text/CommentHighlights.ts';
+} from '../../core/text/CommentHighlights.ts';
 import { FigureDialog } from './FigureDialog.tsx';
 import { LiveFigure } from './LiveFigure.ts';
 import './planText.css';

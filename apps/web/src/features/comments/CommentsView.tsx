@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { usePlan, useT } from '../app/hooks.ts';
-import { useCollab } from '../app/SessionContext.ts';
-import { type CommentAnchor, unresolvedBySection } from '../core/docModel.ts';
-import { canComment } from '../session/api.ts';
-import { useOutline } from '../text/useOutline.ts';
-import { CommentsPanel } from './CommentsPanel.tsx';
-import { useCommentThreads } from './useCommentThreads.ts';
+import { usePlan, useT } from '../../app/hooks.ts';
+import { useCollab } from '../../app/SessionContext.ts';
+import { type CommentAnchor, unresolvedBySection } from '../../core/docModel.ts';
+import { canComment } from '../../session/api.ts';
+import { CommentsPanel } from '../../ui/comments/CommentsPanel.tsx';
+import { useCommentThreads } from '../../ui/comments/useCommentThreads.ts';
+import { useOutline } from '../../ui/text/useOutline.ts';
 
 type Target = 'line' | 'scenario';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { usePlan, useProjections, useT } from '../app/hooks.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import { ScenarioOptions } from '../ui/ScenarioOptions.tsx';
+import { usePlan, useProjections, useT } from '../../app/hooks.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { ScenarioOptions } from '../ScenarioOptions.tsx';
 import { figureLabel } from './figureLabel.ts';
 import { FIGURES, type FigureKind, type FigureRef, figureValue } from './figureValue.ts';
 

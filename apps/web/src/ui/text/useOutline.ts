@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import type { PlanSection } from '../core/docModel.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import type { PlanSection } from '../../core/docModel.ts';
 
 const NONE: readonly PlanSection[] = [];
 const noSubscription = () => () => {};

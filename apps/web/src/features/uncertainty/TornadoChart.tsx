@@ -11,8 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { usePlan, useT, useUnit } from '../app/hooks.ts';
-import { showAmount } from '../format/amounts.ts';
+import { usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { showAmount } from '../../format/amounts.ts';
 import { axisAmount, plotValue } from './FanChart.tsx';
 import { leverName, leverValue } from './leverText.ts';
 

@@ -1,5 +1,5 @@
 import type { Plan } from '@samplan/engine';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import type { FigureRef } from './figureValue.ts';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;

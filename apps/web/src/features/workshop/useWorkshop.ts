@@ -1,10 +1,10 @@
 import type { Plan, Scenario } from '@samplan/engine';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import type { Workshop } from '../core/docModel.ts';
-import type { WorkshopCommands } from '../core/workshop/createWorkshopCommands.ts';
-import type { EngineClient } from '../worker/createEngineClient.ts';
-import type { ScenarioProjection } from '../worker/engineApi.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import type { Workshop } from '../../core/docModel.ts';
+import type { WorkshopCommands } from '../../core/workshop/createWorkshopCommands.ts';
+import type { EngineClient } from '../../worker/createEngineClient.ts';
+import type { ScenarioProjection } from '../../worker/engineApi.ts';
 
 /** The shared plan's workshop, read against `plan`, live (re-read when anything under the workshop root changes). */
 export function useWorkshop(workshop: WorkshopCommands, plan: Plan): { workshop: Workshop; invalid: number } {

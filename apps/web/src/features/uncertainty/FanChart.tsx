@@ -12,8 +12,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useT, useUnit } from '../app/hooks.ts';
-import { showAmount } from '../format/amounts.ts';
+import { useT, useUnit } from '../../app/hooks.ts';
+import { showAmount } from '../../format/amounts.ts';
 import { shareText } from './leverText.ts';
 
 const BAND = '#93c5fd';

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useAnnounce, useT } from '../app/hooks.ts';
-import { useCollab, useSession } from '../app/SessionContext.ts';
-import { CommentsPanel } from '../comments/CommentsPanel.tsx';
-import { useCommentThreads } from '../comments/useCommentThreads.ts';
-import { colorFor } from '../core/collab/createPresence.ts';
-import { type CommentAnchor, unresolvedBySection } from '../core/docModel.ts';
-import type { HighlightRange } from '../core/text/CommentHighlights.ts';
-import { canComment, canEdit } from '../session/api.ts';
-import { SectionEditor } from './SectionEditor.tsx';
-import { useOutline } from './useOutline.ts';
+import { useAnnounce, useT } from '../../app/hooks.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
+import { colorFor } from '../../core/collab/createPresence.ts';
+import { type CommentAnchor, unresolvedBySection } from '../../core/docModel.ts';
+import type { HighlightRange } from '../../core/text/CommentHighlights.ts';
+import { canComment, canEdit } from '../../session/api.ts';
+import { CommentsPanel } from '../../ui/comments/CommentsPanel.tsx';
+import { useCommentThreads } from '../../ui/comments/useCommentThreads.ts';
+import { SectionEditor } from '../../ui/text/SectionEditor.tsx';
+import { useOutline } from '../../ui/text/useOutline.ts';
 
 const sectionFromHash = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('section');
 

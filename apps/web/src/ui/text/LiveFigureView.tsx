@@ -1,5 +1,5 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { usePlan, useProjections, useT } from '../app/hooks.ts';
+import { usePlan, useProjections, useT } from '../../app/hooks.ts';
 import { figureLabel } from './figureLabel.ts';
 import { figureValue, readFigureRef } from './figureValue.ts';
 

@@ -1,7 +1,7 @@
 import type { MonteCarloDraw, UncertaintyModel } from '@samplan/engine';
 import { useEffect, useId, useState } from 'react';
-import { usePlan, useT, useUnit } from '../app/hooks.ts';
-import { showAmount } from '../format/amounts.ts';
+import { usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { showAmount } from '../../format/amounts.ts';
 import { leverName, leverValue } from './leverText.ts';
 
 const QUICK = [10, 50, 90] as const;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useAnnounce, useLanguage, usePlan, useT } from '../app/hooks.ts';
-import { useCollab, useSession } from '../app/SessionContext.ts';
-import type { CommentAnchor, CommentThread } from '../core/docModel.ts';
-import { canComment } from '../session/api.ts';
+import { useAnnounce, useLanguage, usePlan, useT } from '../../app/hooks.ts';
+import { useCollab, useSession } from '../../app/SessionContext.ts';
+import type { CommentAnchor, CommentThread } from '../../core/docModel.ts';
+import { canComment } from '../../session/api.ts';
 import { type Mentionable, MentionTextarea, mentionsIn } from './MentionTextarea.tsx';
 import './comments.css';
 

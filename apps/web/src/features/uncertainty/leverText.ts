@@ -1,6 +1,6 @@
 import { formatDecimalSv, formatPercent, type Plan, rate, type UncertainLever } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 

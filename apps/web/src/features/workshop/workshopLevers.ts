@@ -1,6 +1,6 @@
 import type { Change, Plan } from '@samplan/engine';
 import { Decimal } from 'decimal.js';
-import { setChange } from '../ui/scenarioLevers.ts';
+import { setChange } from '../../ui/scenarioLevers.ts';
 
 /**
  * The strategy day's levers, each a range in percent: the state allocation's change (a cut from the

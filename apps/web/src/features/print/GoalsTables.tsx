@@ -1,5 +1,5 @@
-import { usePlan, useT } from '../app/hooks.ts';
-import { showShare } from '../format/amounts.ts';
+import { usePlan, useT } from '../../app/hooks.ts';
+import { showShare } from '../../format/amounts.ts';
 
 /** The goals as the plan prints them: per goal its indicators (outcome per year, target) and activities, and the insatser that serve it. */
 export function GoalsTables() {

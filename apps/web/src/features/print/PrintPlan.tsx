@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useEngine, usePlan, useProjections, useT } from '../app/hooks.ts';
-import { useSession } from '../app/SessionContext.ts';
-import type { PlanSection, PlanVersion } from '../core/docModel.ts';
-import { SectionEditor } from '../text/SectionEditor.tsx';
-import { useOutline } from '../text/useOutline.ts';
-import { EquityChart } from '../ui/EquityChart.tsx';
-import { useFindingText } from '../ui/findings/useFindingText.ts';
+import { useEngine, usePlan, useProjections, useT } from '../../app/hooks.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import type { PlanSection, PlanVersion } from '../../core/docModel.ts';
+import { EquityChart } from '../../ui/EquityChart.tsx';
+import { useFindingText } from '../../ui/findings/useFindingText.ts';
+import { SectionEditor } from '../../ui/text/SectionEditor.tsx';
+import { useOutline } from '../../ui/text/useOutline.ts';
 import { BudgetTables } from './BudgetTables.tsx';
 import { GoalsTables } from './GoalsTables.tsx';
 import './print.css';

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import { showAmount, type Unit } from '../format/amounts.ts';
-import type { ProjectResponse } from '../worker/engineApi.ts';
+import { showAmount, type Unit } from '../../format/amounts.ts';
+import type { ProjectResponse } from '../../worker/engineApi.ts';
 
 /** The figures a sentence can embed. Flows (revenue, costs, result, lines) sum all years when no year is chosen. */
 export const FIGURES = ['closing-equity', 'result', 'revenue', 'member-revenue', 'costs', 'line'] as const;

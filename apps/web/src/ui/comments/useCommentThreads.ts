@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { useSession } from '../app/SessionContext.ts';
-import type { CommentThread } from '../core/docModel.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import type { CommentThread } from '../../core/docModel.ts';
 
 const NONE: readonly CommentThread[] = [];
 const noSubscription = () => () => {};

@@ -1,8 +1,8 @@
 import { COST_CATEGORIES } from '@samplan/engine';
-import { usePlan, useT } from '../app/hooks.ts';
-import { showAmount, showShare } from '../format/amounts.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import type { ScenarioProjection } from '../worker/engineApi.ts';
+import { usePlan, useT } from '../../app/hooks.ts';
+import { showAmount, showShare } from '../../format/amounts.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import type { ScenarioProjection } from '../../worker/engineApi.ts';
 import { shareOf } from './shareOf.ts';
 
 type Ok = Extract<ScenarioProjection, { ok: true }>;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { usePlan, useT } from '../app/hooks.ts';
-import type { FormIssue, RangeForm, UncertaintyForm } from '../core/uncertainty/uncertaintyForm.ts';
+import { usePlan, useT } from '../../app/hooks.ts';
+import type { FormIssue, RangeForm, UncertaintyForm } from '../../core/uncertainty/uncertaintyForm.ts';
 
 type RangeLever = 'state' | 'utilization' | 'indexation';
 

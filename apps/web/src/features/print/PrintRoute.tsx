@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useT } from '../app/hooks.ts';
-import { type Collab, WorkspaceProvider } from '../app/Workspace.tsx';
-import { openSharedPlan, type SharedPlan } from '../core/collab/openSharedPlan.ts';
-import { st } from '../i18n/storedLanguage.ts';
-import { type PlanInfo, sessionApi } from '../session/api.ts';
-import { ScenarioOptions } from '../ui/ScenarioOptions.tsx';
-import type { EngineClient } from '../worker/createEngineClient.ts';
+import { useT } from '../../app/hooks.ts';
+import { type Collab, WorkspaceProvider } from '../../app/Workspace.tsx';
+import { openSharedPlan, type SharedPlan } from '../../core/collab/openSharedPlan.ts';
+import { st } from '../../i18n/storedLanguage.ts';
+import { type PlanInfo, sessionApi } from '../../session/api.ts';
+import { ScenarioOptions } from '../../ui/ScenarioOptions.tsx';
+import type { EngineClient } from '../../worker/createEngineClient.ts';
 import { PrintPlan } from './PrintPlan.tsx';
 
 const fail = (message: string) => {

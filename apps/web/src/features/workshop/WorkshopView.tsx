@@ -1,16 +1,16 @@
 import type { Change, Plan, Scenario } from '@samplan/engine';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../app/hooks.ts';
-import { useCollab } from '../app/SessionContext.ts';
-import type { Collab } from '../app/Workspace.tsx';
-import { proposalTitle, type Workshop, type WorkshopProposal, type WorkshopScenario } from '../core/docModel.ts';
-import { showAmount, showShare } from '../format/amounts.ts';
-import type { MessageKey } from '../i18n/messages.ts';
-import { canComment, canEdit } from '../session/api.ts';
-import { ClosingEquityTable } from '../ui/ClosingEquityTable.tsx';
-import { EquityChart } from '../ui/EquityChart.tsx';
-import { useFindingText } from '../ui/findings/useFindingText.ts';
-import type { ScenarioProjection } from '../worker/engineApi.ts';
+import { useAnnounce, useEngine, usePlan, useT, useUnit } from '../../app/hooks.ts';
+import { useCollab } from '../../app/SessionContext.ts';
+import type { Collab } from '../../app/Workspace.tsx';
+import { proposalTitle, type Workshop, type WorkshopProposal, type WorkshopScenario } from '../../core/docModel.ts';
+import { showAmount, showShare } from '../../format/amounts.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { canComment, canEdit } from '../../session/api.ts';
+import { ClosingEquityTable } from '../../ui/ClosingEquityTable.tsx';
+import { EquityChart } from '../../ui/EquityChart.tsx';
+import { useFindingText } from '../../ui/findings/useFindingText.ts';
+import type { ScenarioProjection } from '../../worker/engineApi.ts';
 import { useScenarioProjections, useThrottled, useWorkshop, useWorkshopCommands } from './useWorkshop.ts';
 import {
   type EsfDecision,
