@@ -1,19 +1,19 @@
+import { commentsEn, commentsSv } from '../features/comments/commentsMessages.ts';
+import { goalsEn, goalsSv } from '../features/goals/goalsMessages.ts';
 import { importEn, importSv } from '../features/import/importMessages.ts';
 import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
 import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
 import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
+import { printEn, printSv } from '../features/print/printMessages.ts';
+import { textEn, textSv } from '../features/text/textMessages.ts';
+import { uncertaintyEn, uncertaintySv } from '../features/uncertainty/uncertaintyMessages.ts';
+import { workshopEn, workshopSv } from '../features/workshop/workshopMessages.ts';
 import { findingsEn, findingsSv } from '../ui/findings/findingsMessages.ts';
 import { issueEn, issueSv } from '../ui/issues/issueMessages.ts';
-import { commentsEn, commentsSv } from './commentsMessages.ts';
-import { goalsEn, goalsSv } from './goalsMessages.ts';
-import { printEn, printSv } from './printMessages.ts';
-import { textEn, textSv } from './textMessages.ts';
-import { uncertaintyEn, uncertaintySv } from './uncertaintyMessages.ts';
-import { workshopEn, workshopSv } from './workshopMessages.ts';
 
 /**
  * UI texts, Swedish first. Every key must exist in both languages (the type enforces it). Larger
- * features keep their texts in a file of their own (`goalsMessages.ts`, …), spread in here.
+ * features keep their texts in a file of their own (`features/goals/goalsMessages.ts`, …), spread in here.
  */
 const coreSv = {
   'app.title': 'Samplan',
