@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { CollabBar } from '../collab/CollabBar.tsx';
 import { AuditView } from '../features/audit/AuditView.tsx';
+import { BudgetView } from '../features/budget/BudgetView.tsx';
 import { CommentsView } from '../features/comments/CommentsView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { GoalsView } from '../features/goals/GoalsView.tsx';
@@ -9,7 +10,6 @@ import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { WorkshopView } from '../features/workshop/WorkshopView.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { LiveSummary } from '../ui/LiveSummary.tsx';
-import { BudgetView } from '../views/BudgetView.tsx';
 import { useEngine, usePlanName, useProjections, useReadOnly, useSettings, useStatus, useT } from './hooks.ts';
 import { PlanView } from './PlanView.tsx';
 import { useCollab, useSession } from './SessionContext.ts';
@@ -135,7 +135,7 @@ export function App() {
         )}
         {view === 'audit' && <AuditView />}
         {view === 'comments' && <CommentsView />}
-        {view === 'history' && <HistoryView />}
+        {view === 'history' && <HistoryView Budget={BudgetView} />}
         {view === 'workshop' && <WorkshopView />}
       </main>
       <StatusLine />

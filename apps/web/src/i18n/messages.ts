@@ -1,10 +1,10 @@
+import { openingEquityEn, openingEquitySv } from '../features/budget/opening-equity/openingEquityMessages.ts';
+import { planYearsEn, planYearsSv } from '../features/budget/plan-years/planYearsMessages.ts';
 import { commentsEn, commentsSv } from '../features/comments/commentsMessages.ts';
 import { goalsEn, goalsSv } from '../features/goals/goalsMessages.ts';
 import { historyEn, historySv } from '../features/history/historyMessages.ts';
 import { importEn, importSv } from '../features/import/importMessages.ts';
 import { newPlanEn, newPlanSv } from '../features/new-plan/newPlanMessages.ts';
-import { openingEquityEn, openingEquitySv } from '../features/opening-equity/openingEquityMessages.ts';
-import { planYearsEn, planYearsSv } from '../features/plan-years/planYearsMessages.ts';
 import { printEn, printSv } from '../features/print/printMessages.ts';
 import { textEn, textSv } from '../features/text/textMessages.ts';
 import { uncertaintyEn, uncertaintySv } from '../features/uncertainty/uncertaintyMessages.ts';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useDraft } from '../views/AmountGrid.tsx';
+import { useDraft } from './AmountGrid.tsx';
 
 /** A labelled input saved on Enter or blur: opening equity and the assumptions. */
 export function CommitField({

@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, useId } from 'react';
-import { useDraft } from '../../views/AmountGrid.tsx';
+import { useDraft } from '../../ui/AmountGrid.tsx';
 
 /**
  * An input saved on Enter or when focus leaves, like the budget's fields: `save` stores the text and

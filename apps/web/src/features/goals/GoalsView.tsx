@@ -6,7 +6,7 @@ import { newRecordId, refusalFor } from '../../core/goals/goalForms.ts';
 import { LabelledField } from '../../ui/LabelledField.tsx';
 import { GoalCard } from './GoalCard.tsx';
 import { InsatsGoalsTable } from './InsatsGoalsTable.tsx';
-import '../../views/budget.css';
+import '../../ui/budget.css';
 import './goals.css';
 import { ScenarioOptions } from '../../ui/ScenarioOptions.tsx';
 

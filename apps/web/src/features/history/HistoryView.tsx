@@ -1,6 +1,6 @@
 import type { YearJson } from '@samplan/engine';
 import { createLocalPlanStore } from '@samplan/plan-store';
-import { type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type ComponentType, type FormEvent, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   useAnnounce,
   useApply,
@@ -17,7 +17,6 @@ import { signedDifference } from '../../core/compare/compareRows.ts';
 import type { PlanVersion } from '../../core/docModel.ts';
 import type { VersionCommands } from '../../core/versions/createVersionCommands.ts';
 import { showAmount } from '../../format/amounts.ts';
-import { BudgetView } from '../../views/BudgetView.tsx';
 import { createEngineClient, type EngineClient } from '../../worker/createEngineClient.ts';
 import type { ProjectResponse } from '../../worker/engineApi.ts';
 
@@ -27,14 +26,15 @@ const dateTime = (iso: string, language: string) =>
 /**
  * Version history: save the plan under a name, list the versions, open one read-only, compare its
  * projection with the current plan's, or restore it (a `replace-plan` edit: shared, and undoable).
+ * `Budget` is the budget view the app passes in, shown for a version opened read-only.
  */
-export function HistoryView() {
+export function HistoryView({ Budget }: { Budget: ComponentType }) {
   const collab = useCollab();
   const versions = useSession().versions;
-  return collab && versions ? <History collab={collab} commands={versions} /> : null;
+  return collab && versions ? <History collab={collab} commands={versions} Budget={Budget} /> : null;
 }
 
-function History({ collab, commands }: { collab: Collab; commands: VersionCommands }) {
+function History({ collab, commands, Budget }: { collab: Collab; commands: VersionCommands; Budget: ComponentType }) {
   const t = useT();
   const language = useLanguage();
   const plan = usePlan();
@@ -137,13 +137,26 @@ function History({ collab, commands }: { collab: Collab; commands: VersionComman
           </tbody>
         </table>
       )}
-      {opened && open && <VersionPanel version={opened} mode={open.mode} onClose={() => setOpen(null)} />}
+      {opened && open && (
+        <VersionPanel version={opened} mode={open.mode} onClose={() => setOpen(null)} Budget={Budget} />
+      )}
     </section>
   );
 }
 
 /** An opened version: its own read-only store and engine worker, shown as the budget or compared with now. */
-function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 'view' | 'compare'; onClose(): void }) {
+/** A saved version opened read-only; `Budget` is the budget view (the app's, so this feature imports no other). */
+function VersionPanel({
+  version,
+  mode,
+  onClose,
+  Budget,
+}: {
+  version: PlanVersion;
+  mode: 'view' | 'compare';
+  onClose(): void;
+  Budget: ComponentType;
+}) {
   const t = useT();
   const language = useLanguage();
   const outerProjections = useProjections();
@@ -170,7 +183,7 @@ function VersionPanel({ version, mode, onClose }: { version: PlanVersion; mode: 
           {mode === 'view' ? (
             <fieldset disabled className="read-only">
               <legend className="visually-hidden">{version.name}</legend>
-              <BudgetView />
+              <Budget />
             </fieldset>
           ) : (
             <VersionCompare current={outerProjections} name={version.name} />

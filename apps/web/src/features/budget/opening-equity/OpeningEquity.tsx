@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { useAnnounce, useApply, usePlan, useT, useUnit } from '../../app/hooks.ts';
-import { readAmount, showAmount } from '../../format/amounts.ts';
-import { CommitField } from '../../ui/CommitField.tsx';
-import { refusal } from '../../views/AmountGrid.tsx';
+import { useAnnounce, useApply, usePlan, useT, useUnit } from '../../../app/hooks.ts';
+import { readAmount, showAmount } from '../../../format/amounts.ts';
+import { refusal } from '../../../ui/AmountGrid.tsx';
+import { CommitField } from '../../../ui/CommitField.tsx';
 
 /**
  * Ingående eget kapital: the first year's opening equity, kept apart from revenue. The field may be

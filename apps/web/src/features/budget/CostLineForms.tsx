@@ -1,7 +1,7 @@
 import type { CostAmount, EsfProject, Issue, Plan, Result } from '@samplan/engine';
 import type { PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
-import type { Workspace } from '../app/Workspace.tsx';
+import type { Workspace } from '../../app/Workspace.tsx';
 import {
   AMOUNT_FIELDS,
   type AmountField,
@@ -12,8 +12,8 @@ import {
   issueField,
   readCostAmount,
   sameAmount,
-} from '../core/budget/costAmountForm.ts';
-import { percentText, type Unit } from '../format/amounts.ts';
+} from '../../core/budget/costAmountForm.ts';
+import { percentText, type Unit } from '../../format/amounts.ts';
 
 type Translate = Workspace['t'];
 /** A message per field of a form, already translated. */

@@ -9,16 +9,14 @@ import {
 } from '@samplan/engine';
 import type { LineCollection, PlanEdit } from '@samplan/plan-store';
 import { type FormEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { usePlan, useProjections, useSettings, useT } from '../app/hooks.ts';
-import { useSession } from '../app/SessionContext.ts';
-import type { Workspace } from '../app/Workspace.tsx';
-import { AMOUNT_TYPES, type AmountField, type AmountType } from '../core/budget/costAmountForm.ts';
-import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from '../core/budget/gridNavigation.ts';
-import { OpeningEquity } from '../features/opening-equity/OpeningEquity.tsx';
-import { PlanYears } from '../features/plan-years/PlanYears.tsx';
-import { percentText, readPercent, showAmount, type Unit } from '../format/amounts.ts';
-import { CommitField } from '../ui/CommitField.tsx';
-import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from './AmountGrid.tsx';
+import { usePlan, useProjections, useSettings, useT } from '../../app/hooks.ts';
+import { useSession } from '../../app/SessionContext.ts';
+import type { Workspace } from '../../app/Workspace.tsx';
+import { AMOUNT_TYPES, type AmountField, type AmountType } from '../../core/budget/costAmountForm.ts';
+import { type GridPosition, newLineId, sameProps, sumColumns, sumKronor } from '../../core/budget/gridNavigation.ts';
+import { percentText, readPercent, showAmount, type Unit } from '../../format/amounts.ts';
+import { AmountCell, type GridController, refusal, useAmountGrid, useDraft } from '../../ui/AmountGrid.tsx';
+import { CommitField } from '../../ui/CommitField.tsx';
 import {
   CostAmountFields,
   CostLineEditor,
@@ -28,7 +26,9 @@ import {
   refusalByField,
   useAmountDraft,
 } from './CostLineForms.tsx';
-import './budget.css';
+import { OpeningEquity } from './opening-equity/OpeningEquity.tsx';
+import { PlanYears } from './plan-years/PlanYears.tsx';
+import '../../ui/budget.css';
 
 type Translate = Workspace['t'];
 type Apply = Workspace['apply'];

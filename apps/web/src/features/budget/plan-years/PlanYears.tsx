@@ -9,11 +9,11 @@ import {
   useReadOnly,
   useT,
   useUnit,
-} from '../../app/hooks.ts';
-import { useCollab, useSession } from '../../app/SessionContext.ts';
-import type { YearCommands } from '../../core/createPlanSession.ts';
-import { showAmount } from '../../format/amounts.ts';
-import type { MessageKey } from '../../i18n/messages.ts';
+} from '../../../app/hooks.ts';
+import { useCollab, useSession } from '../../../app/SessionContext.ts';
+import type { YearCommands } from '../../../core/createPlanSession.ts';
+import { showAmount } from '../../../format/amounts.ts';
+import type { MessageKey } from '../../../i18n/messages.ts';
 import { dropSummary } from './dropSummary.ts';
 import { type YearChange, yearChanges } from './yearChanges.ts';
 import './planYears.css';
