@@ -174,7 +174,8 @@ export const AmountCell = memo(function AmountCell({
   const pointer = useRef(false);
   const selectAll = useRef(false);
 
-  const draft = useDraft(showAmount(value, unit), (text) => {
+  const shown = showAmount(value, unit);
+  const draft = useDraft(shown, (text) => {
     let next: string | null = null;
     if (text.trim() !== '') {
       const read = readAmount(text, unit);
@@ -191,6 +192,20 @@ export const AmountCell = memo(function AmountCell({
       input.current?.select();
     }
   });
+
+  // The stored value changed under a focused cell nobody has typed in yet (someone else's edit
+  // arrived): select the new text, so the next key replaces it — typed keys never merge into a
+  // number the person did not see ("222" typed as "111" arrived became 222 111).
+  const lastShown = useRef(shown);
+  useLayoutEffect(() => {
+    if (lastShown.current === shown) return;
+    lastShown.current = shown;
+    const el = input.current;
+    if (el && el.ownerDocument.activeElement === el && !draft.dirty.current) {
+      editing.current = false;
+      el.select();
+    }
+  }, [shown, draft.dirty]);
 
   const ref = useCallback<RefCallback<HTMLInputElement>>(
     (el) => {

@@ -119,6 +119,21 @@ describe('live co-editing in two real browsers', () => {
     await expect.poll(() => closingEquityTexts(bo, plan.years)).toEqual(expected);
   });
 
+  it('never merges typed keys into a number that arrived in the focused cell: the new value is selected and replaced', async () => {
+    const planId = await newSharedPlan('Fokuserad cell');
+    const anna = await open('anna', planId);
+    const bo = await open('bo', planId);
+    // Bo clicks into the cell (the caret is placed) but has not typed yet; Anna's value arrives.
+    await bo.getByTestId('cell-utbildning-2023').click();
+    await typeAmount(anna, 'cell-utbildning-2023', '111');
+    await expect.poll(() => bo.getByTestId('cell-utbildning-2023').inputValue()).toBe('111');
+    // Bo types as he meant to: his number replaces the one he did not see arrive.
+    await bo.keyboard.type('222');
+    await bo.keyboard.press('Enter');
+    await expect.poll(() => anna.getByTestId('cell-utbildning-2023').inputValue()).toBe('222');
+    expect(await bo.getByTestId('cell-utbildning-2023').inputValue()).toBe('222');
+  });
+
   it('keeps an edit made offline through a reload, and the other sees it after reconnecting', async () => {
     const planId = await newSharedPlan('Offline');
     const anna = await open('anna', planId);
