@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type ImportResult, importBudgetTable } from '@samplan/budget-table';
 import { importBudgetWorkbook } from '@samplan/budget-xlsx';
-import { type Plan, parsePlan, parseScenario, type Scenario } from '@samplan/engine';
+import { type Issue, type Plan, parsePlan, parseScenario, type Scenario } from '@samplan/engine';
 import { InputError } from './cliError.ts';
 import { locateIssues, readJson } from './readJson.ts';
 
@@ -23,14 +23,12 @@ export interface LoadOptions {
   note?: (text: string) => void;
 }
 
-/** The refusal of a file without a unit says how to give it on the command line. */
-function withUnitHint(result: ImportResult): never {
+/** A refused table, with the refusal of a file without a unit saying how to give it on the command line. */
+function refuse(errors: readonly Issue[]): never {
   throw new InputError(
-    result.ok
-      ? []
-      : result.errors.map((e) =>
-          e.code === 'missing-unit' ? { ...e, message: `${e.message} (här: --unit tkr eller --unit kr)` } : e,
-        ),
+    errors.map((e) =>
+      e.code === 'missing-unit' ? { ...e, message: `${e.message} (här: --unit tkr eller --unit kr)` } : e,
+    ),
   );
 }
 
@@ -42,7 +40,7 @@ export async function loadPlan(file: string, options: LoadOptions = {}): Promise
   const { unit, note } = options;
   const bytes = readBytes(file);
   const table = (result: ImportResult): Plan => {
-    if (!result.ok) withUnitHint(result);
+    if (!result.ok) refuse(result.errors);
     for (const n of result.notes) note?.(`${file}: ${n}`);
     return result.value;
   };

@@ -6,14 +6,7 @@ import {
   proposeLayoutMapping,
   type UnmappedRow,
 } from '@samplan/budget-layout';
-import {
-  type Cell,
-  decodeTableText,
-  importBudgetTable,
-  type ReadNote,
-  readTableGrid,
-  type TableEncoding,
-} from '@samplan/budget-table';
+import { type Cell, importBudgetTable, type ReadNote, readTableGrid, type TableEncoding } from '@samplan/budget-table';
 import {
   auditPlan,
   type Issue,
@@ -135,8 +128,7 @@ function inspectCsv(bytes: Uint8Array, request: ImportRequest): ImportOutcome {
     noteReasons: [...grid.noteReasons],
   };
   if (!isBudgetTable(grid.rows)) return layoutOutcome(grid.rows, request, read, { sheets: [] });
-  const { text } = decodeTableText(bytes, file);
-  const imported = importBudgetTable(text, file, request.unit ? { unit: request.unit } : {});
+  const imported = importBudgetTable(bytes, file, request.unit ? { unit: request.unit } : {});
   // The table's own notes after the grid's, each once (the decoding notes are in both).
   const added = imported.noteReasons.filter((n) => !read.notes.includes(n.message));
   const notes = [...read.notes, ...added.map((n) => n.message)];
@@ -144,7 +136,7 @@ function inspectCsv(bytes: Uint8Array, request: ImportRequest): ImportOutcome {
   if (imported.ok) return { ...read, notes, noteReasons, kind: 'plan', plan: imported.value };
   if (!request.unit && hasMissingUnit(imported.errors)) {
     // Read it as kronor only to show its first amounts both ways; other errors are the refusal.
-    const asKr = importBudgetTable(text, file, { unit: 'kr' });
+    const asKr = importBudgetTable(bytes, file, { unit: 'kr' });
     if (asKr.ok)
       return { ...read, notes, noteReasons, kind: 'needs-unit', format: 'table', samples: planSamples(asKr.value) };
     return { ...read, notes, noteReasons, kind: 'refused', errors: asKr.errors };

@@ -132,36 +132,27 @@ export function PlanYears() {
             >
               {t('years.drop', { year: changes.drop.year })}
             </button>
-            <button
-              type="button"
-              className="budget-button budget-secondary"
-              data-testid="year-back"
-              disabled={changes.back.refusal !== null}
-              aria-describedby={changes.back.refusal ? describedBy : undefined}
-              onClick={() =>
-                change(
-                  (years) => years.shift(-1),
-                  (after) => t('years.moved', { range: rangeOf(after) }),
-                )
-              }
-            >
-              {t('years.back', { range: span(changes.back.year, changes.count) })}
-            </button>
-            <button
-              type="button"
-              className="budget-button budget-secondary"
-              data-testid="year-forward"
-              disabled={changes.forward.refusal !== null}
-              aria-describedby={changes.forward.refusal ? describedBy : undefined}
-              onClick={() =>
-                change(
-                  (years) => years.shift(1),
-                  (after) => t('years.moved', { range: rangeOf(after) }),
-                )
-              }
-            >
-              {t('years.forward', { range: span(changes.forward.year, changes.count) })}
-            </button>
+            {([-1, 1] as const).map((by) => {
+              const move = by < 0 ? changes.back : changes.forward;
+              return (
+                <button
+                  key={by}
+                  type="button"
+                  className="budget-button budget-secondary"
+                  data-testid={by < 0 ? 'year-back' : 'year-forward'}
+                  disabled={move.refusal !== null}
+                  aria-describedby={move.refusal ? describedBy : undefined}
+                  onClick={() =>
+                    change(
+                      (years) => years.shift(by),
+                      (after) => t('years.moved', { range: rangeOf(after) }),
+                    )
+                  }
+                >
+                  {t(by < 0 ? 'years.back' : 'years.forward', { range: span(move.year, changes.count) })}
+                </button>
+              );
+            })}
           </div>
           <p id={reasonsId} className="plan-years-reasons" data-testid="plan-years-reasons">
             {t('years.limits')} {reasons.join(' ')}
